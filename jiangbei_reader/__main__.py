@@ -1,0 +1,7 @@
+"""`python -m jiangbei_reader` runs the reader (or one of its commands)."""
+
+import sys
+
+from jiangbei_reader.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Qt-free core: edition model, loader, jumps, rendering, search, importer."""

@@ -1,0 +1,182 @@
+"""The edition library: finding edition files in folders, loading them lazily and by id."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from jiangbei_reader.core.diagnostics import Diagnostic, Severity
+from jiangbei_reader.core.model import Article, Edition, Story
+from jiangbei_reader.core.parser import ParseResult, parse_edition
+from jiangbei_reader.core.textio import decode_edition_bytes
+
+#: How much of a file is read to find its front matter without parsing the body.
+_HEAD_BYTES = 2048
+_DATE_RE = re.compile(r"^\s*date\s*[:：]\s*[\"']?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
+_PAPER_RE = re.compile(r"^\s*paper\s*[:：]\s*[\"']?([^\"'\n]*)", re.MULTILINE)
+_NUMBER_RE = re.compile(r"^\s*number\s*[:：]\s*[\"']?([^\"'\n]*)", re.MULTILINE)
+
+
+def load_edition_file(path: Path) -> ParseResult:
+    """Read and parse one edition file; every problem is a diagnostic, never an exception."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return ParseResult(None, (Diagnostic(path, 0, 0, Severity.ERROR, "io",
+                                             f"cannot read the file: {exc.strerror or exc}"),))
+    decoded = decode_edition_bytes(data, path)
+    if decoded.text is None:
+        return ParseResult(None, decoded.diagnostics)
+    result = parse_edition(decoded.text, path)
+    diagnostics = decoded.diagnostics + result.diagnostics
+    if result.edition is None:
+        return ParseResult(None, diagnostics)
+    return ParseResult(replace(result.edition, diagnostics=diagnostics), diagnostics)
+
+
+def find_edition_files(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Every ``*.md`` file in the given files and folders (recursively), sorted."""
+    found: list[Path] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.md") if p.is_file()
+                                and not any(part.startswith(".") for part in p.parts)))
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(Diagnostic(path, 0, 0, Severity.ERROR, "io",
+                                       "no such file or folder"))
+    return found, problems
+
+
+@dataclass(frozen=True, slots=True)
+class EditionRef:
+    """What is known of an edition file from its front matter alone (cheap to list)."""
+
+    path: Path
+    date: dt.date
+    paper: str
+    number: str
+
+    @property
+    def key(self) -> str:
+        """The edition id: its date in ISO form."""
+        return self.date.isoformat()
+
+
+def read_edition_ref(path: Path) -> EditionRef | None:
+    """The front matter of a file, read from its first bytes; ``None`` when not found."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError:
+        return None
+    text = head.decode("utf-8", errors="ignore")
+    date_match = _DATE_RE.search(text)
+    if date_match is None:
+        text = head.decode("gb18030", errors="ignore")
+        date_match = _DATE_RE.search(text)
+    if date_match is None:
+        return None
+    try:
+        date = dt.date.fromisoformat(date_match.group(1))
+    except ValueError:
+        return None
+    paper = _PAPER_RE.search(text)
+    number = _NUMBER_RE.search(text)
+    return EditionRef(path, date, paper.group(1).strip() if paper else "",
+                      number.group(1).strip() if number else "")  # fmt: skip
+
+
+class Library:
+    """All editions found in some folders: listed cheaply, parsed when first needed.
+
+    Listing reads only the front matter of each file, so a ten-year archive opens
+    without parsing every article; an edition is parsed on first use and kept in
+    a small LRU cache.
+    """
+
+    def __init__(self, roots: Iterable[Path], cache_size: int = 64) -> None:
+        self.roots = tuple(roots)
+        self.diagnostics: list[Diagnostic] = []
+        self._cache: OrderedDict[str, Edition] = OrderedDict()
+        self._cache_size = cache_size
+        files, self.diagnostics = find_edition_files(self.roots)
+        by_key: dict[str, EditionRef] = {}
+        refs_without_date: list[Path] = []
+        for path in files:
+            ref = read_edition_ref(path)
+            if ref is None:
+                refs_without_date.append(path)
+                continue
+            if ref.key in by_key:
+                self.diagnostics.append(Diagnostic(
+                    path, 1, 1, Severity.ERROR, "duplicate-edition",
+                    f"a second edition of {ref.key}: {by_key[ref.key].path} is used, "
+                    "this one is ignored",
+                ))  # fmt: skip
+                continue
+            by_key[ref.key] = ref
+        for path in refs_without_date:
+            # Let the full parser say what is wrong with it (no date, binary, …).
+            result = load_edition_file(path)
+            self.diagnostics.extend(result.diagnostics)
+            if result.edition is not None and result.edition.key not in by_key:
+                by_key[result.edition.key] = EditionRef(path, result.edition.date,
+                                                        result.edition.paper, result.edition.number)
+        self.refs: tuple[EditionRef, ...] = tuple(sorted(by_key.values(), key=lambda r: r.date))
+        self._refs_by_key = {ref.key: ref for ref in self.refs}
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    def __iter__(self) -> Iterator[EditionRef]:
+        return iter(self.refs)
+
+    @property
+    def newest(self) -> EditionRef | None:
+        """The edition with the latest date."""
+        return self.refs[-1] if self.refs else None
+
+    def ref(self, key: str) -> EditionRef | None:
+        """The listing entry of an edition by its date key."""
+        return self._refs_by_key.get(key)
+
+    def edition(self, key: str) -> Edition | None:
+        """The parsed edition for a date key (``2023-07-13``), or ``None``."""
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        ref = self._refs_by_key.get(key)
+        if ref is None:
+            return None
+        result = load_edition_file(ref.path)
+        if result.edition is None:
+            return None
+        self._cache[key] = result.edition
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return result.edition
+
+    def editions(self) -> Iterator[Edition]:
+        """Every edition, oldest first, parsing each (for check, indexing, benchmarks)."""
+        for ref in self.refs:
+            edition = self.edition(ref.key)
+            if edition is not None:
+                yield edition
+
+    def article(self, article_id: str) -> Article | None:
+        """An article by its id (``2023-07-13/3/tan-xun``)."""
+        edition = self.edition(article_id.split("/", 1)[0])
+        return edition.article(article_id) if edition else None
+
+    def story(self, article_id: str) -> Story | None:
+        """The whole story of an article, fragments in reading order."""
+        edition = self.edition(article_id.split("/", 1)[0])
+        return edition.story(article_id) if edition else None

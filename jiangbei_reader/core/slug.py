@@ -1,0 +1,31 @@
+"""Stable, readable article slugs: pinyin of the headline's first characters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_MAX_SYLLABLES = 4
+
+
+def is_valid_slug(text: str) -> bool:
+    """True for lower-case ASCII words joined by single hyphens."""
+    return _SLUG_RE.fullmatch(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def slug_for_headline(headline: str) -> str:
+    """``“碳”寻发展新路径`` → ``tan-xun-fa-zhan``; ASCII words are kept as they are."""
+    from pypinyin import lazy_pinyin  # imported late: only parsing needs it, not start-up
+
+    text = unicodedata.normalize("NFKC", headline)
+    words: list[str] = []
+    for syllable in lazy_pinyin(text, errors=lambda chars: re.findall(r"[A-Za-z0-9]+", chars)):
+        word = re.sub(r"[^a-z0-9]", "", syllable.lower())
+        if word:
+            words.append(word)
+        if len(words) >= _MAX_SYLLABLES:
+            break
+    return "-".join(words) or "article"

@@ -1,0 +1,77 @@
+"""Turning the bytes of an edition file into text, naming every problem on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jiangbei_reader.core.diagnostics import Diagnostic, Severity
+
+# Below this share of printable characters a file is not text at all.
+_MIN_PRINTABLE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Text decoded from bytes, the encoding used, and what went wrong."""
+
+    text: str | None
+    encoding: str
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _printable_share(text: str) -> float:
+    if not text:
+        return 1.0
+    bad = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f" or "\x7f" <= ch < "\xa0")
+    return 1 - bad / len(text)
+
+
+def line_col_of_offset(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and byte column of a byte offset."""
+    line = data.count(b"\n", 0, offset) + 1
+    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def decode_edition_bytes(data: bytes, path: Path | None = None) -> DecodedText:
+    """Decode UTF-8 (BOM allowed); accept GB18030 with a warning; refuse binary data."""
+    if b"\x00" in data[:65536]:
+        offset = data.index(b"\x00")
+        return DecodedText(None, "binary", (Diagnostic(
+            path, 1, 0, Severity.ERROR, "not-text",
+            f"this is not a text file (NUL byte at byte offset {offset})",
+        ),))  # fmt: skip
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    else:
+        if _printable_share(text) < _MIN_PRINTABLE:
+            return DecodedText(None, "binary", (Diagnostic(
+                path, 1, 0, Severity.ERROR, "not-text",
+                "this is not a text file (mostly control characters)",
+            ),))  # fmt: skip
+        return DecodedText(text, "utf-8", ())
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _printable_share(text) >= _MIN_PRINTABLE:
+            return DecodedText(text, "gb18030", (Diagnostic(
+                path, 1, 0, Severity.WARNING, "encoding",
+                "file is GB18030, not UTF-8; it was read as GB18030 — save it as UTF-8",
+            ),))  # fmt: skip
+    line, col = line_col_of_offset(data, utf8_error.start)
+    text = data.decode("utf-8-sig", errors="replace")
+    if _printable_share(text) < _MIN_PRINTABLE:
+        return DecodedText(None, "binary", (Diagnostic(
+            path, 1, 0, Severity.ERROR, "not-text",
+            "this is not a text file (neither UTF-8 nor GB18030)",
+        ),))  # fmt: skip
+    return DecodedText(text, "utf-8", (Diagnostic(
+        path, line, col, Severity.ERROR, "encoding",
+        f"invalid UTF-8 at byte offset {utf8_error.start} "
+        f"(byte 0x{data[utf8_error.start]:02x}); the bad bytes were replaced by �",
+    ),))  # fmt: skip

@@ -1,0 +1,39 @@
+"""Where the bundled `resources/` and `editions/` live: in a checkout, a wheel, or a frozen build."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _bundled(name: str) -> Path:
+    # A frozen build (PyInstaller) unpacks data next to sys._MEIPASS.
+    frozen = getattr(sys, "_MEIPASS", None)
+    candidates = []
+    if frozen:
+        candidates.append(Path(frozen) / name)
+    # A checkout (or an editable install): the top-level folder beside the package.
+    candidates.append(_PACKAGE_DIR.parent / name)
+    # An installed wheel: hatch's force-include maps the folder into the package.
+    candidates.append(_PACKAGE_DIR / "_bundled" / name)
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[-1]
+
+
+def resources_dir() -> Path:
+    """The folder with icons, styles, fonts and the desktop entry."""
+    return _bundled("resources")
+
+
+def editions_dir() -> Path:
+    """The folder with the bundled edition files."""
+    return _bundled("editions")
+
+
+def resource(*parts: str) -> Path:
+    """A path inside `resources/`."""
+    return resources_dir().joinpath(*parts)
