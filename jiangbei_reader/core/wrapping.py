@@ -9,9 +9,17 @@ _ASCII_WORD_START = re.compile(r"^[A-Za-z0-9(\['\"]")
 _LINE_PADDING = " \t\u3000"
 
 
+_NUMBER_END = re.compile(r"[0-9][.,]?$")
+
+
 def needs_space(before: str, after: str) -> bool:
-    """True when two wrapped pieces are Latin words that need a space between them."""
-    return bool(before and after and _ASCII_WORD_END.search(before) and _ASCII_WORD_START.match(after))
+    """True when two wrapped pieces are Latin words that need a space between them.
+
+    A number wrapped mid-way (``5`` / ``0余家``, ``4.`` / ``6亿元``) joins with none.
+    """
+    if not (before and after and _ASCII_WORD_END.search(before) and _ASCII_WORD_START.match(after)):
+        return False
+    return not (_NUMBER_END.search(before) and after[0].isdigit())
 
 
 def join_wrapped_lines(lines: list[str]) -> str:
