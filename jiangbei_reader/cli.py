@@ -43,7 +43,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
         parser, module = _command_parser(args[0])
-        return module.run(parser.parse_args(args[1:]))
+        try:
+            return module.run(parser.parse_args(args[1:]))
+        except BrokenPipeError:
+            # `jiangbei-reader check | head`: the reader of our output left; that is fine.
+            sys.stderr.close()
+            return 0
     if args and args[0] in ("-h", "--help"):
         print("usage: jiangbei-reader [--editions DIR] [--kiosk] [COMMAND ...]\n")
         print("Without a command, opens the reader window. Commands:")
@@ -53,4 +58,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from jiangbei_reader.app import main as app_main
 
-    return app_main(args)
+    return int(app_main(args))

@@ -1,4 +1,4 @@
-"""Where the bundled `resources/` and `editions/` live: in a checkout, a wheel, or a frozen build."""
+"""Where the bundled `resources/` and `editions/` live: checkout, wheel or frozen build."""
 
 from __future__ import annotations
 

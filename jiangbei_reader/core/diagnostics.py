@@ -34,7 +34,9 @@ class Diagnostic:
     def format(self) -> str:
         """The compiler-style line editors and IDEs understand."""
         where = str(self.path) if self.path is not None else "<text>"
-        return f"{where}:{self.line}:{self.col}: {self.severity.label}: {self.message} [{self.code}]"
+        return (
+            f"{where}:{self.line}:{self.col}: {self.severity.label}: {self.message} [{self.code}]"
+        )
 
 
 def has_errors(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> bool:

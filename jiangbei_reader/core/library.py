@@ -26,8 +26,14 @@ def load_edition_file(path: Path) -> ParseResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return ParseResult(None, (Diagnostic(path, 0, 0, Severity.ERROR, "io",
-                                             f"cannot read the file: {exc.strerror or exc}"),))
+        return ParseResult(
+            None,
+            (
+                Diagnostic(
+                    path, 0, 0, Severity.ERROR, "io", f"cannot read the file: {exc.strerror or exc}"
+                ),
+            ),
+        )
     decoded = decode_edition_bytes(data, path)
     if decoded.text is None:
         return ParseResult(None, decoded.diagnostics)
@@ -44,13 +50,17 @@ def find_edition_files(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnost
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.md") if p.is_file()
-                                and not any(part.startswith(".") for part in p.parts)))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*.md")
+                    if p.is_file() and not any(part.startswith(".") for part in p.parts)
+                )
+            )
         elif path.is_file():
             found.append(path)
         else:
-            problems.append(Diagnostic(path, 0, 0, Severity.ERROR, "io",
-                                       "no such file or folder"))
+            problems.append(Diagnostic(path, 0, 0, Severity.ERROR, "io", "no such file or folder"))
     return found, problems
 
 
@@ -89,8 +99,12 @@ def read_edition_ref(path: Path) -> EditionRef | None:
         return None
     paper = _PAPER_RE.search(text)
     number = _NUMBER_RE.search(text)
-    return EditionRef(path, date, paper.group(1).strip() if paper else "",
-                      number.group(1).strip() if number else "")  # fmt: skip
+    return EditionRef(
+        path,
+        date,
+        paper.group(1).strip() if paper else "",
+        number.group(1).strip() if number else "",
+    )
 
 
 class Library:
@@ -115,11 +129,17 @@ class Library:
                 refs_without_date.append(path)
                 continue
             if ref.key in by_key:
-                self.diagnostics.append(Diagnostic(
-                    path, 1, 1, Severity.ERROR, "duplicate-edition",
-                    f"a second edition of {ref.key}: {by_key[ref.key].path} is used, "
-                    "this one is ignored",
-                ))  # fmt: skip
+                self.diagnostics.append(
+                    Diagnostic(
+                        path,
+                        1,
+                        1,
+                        Severity.ERROR,
+                        "duplicate-edition",
+                        f"a second edition of {ref.key}: {by_key[ref.key].path} is used, "
+                        "this one is ignored",
+                    )
+                )
                 continue
             by_key[ref.key] = ref
         for path in refs_without_date:
@@ -127,8 +147,9 @@ class Library:
             result = load_edition_file(path)
             self.diagnostics.extend(result.diagnostics)
             if result.edition is not None and result.edition.key not in by_key:
-                by_key[result.edition.key] = EditionRef(path, result.edition.date,
-                                                        result.edition.paper, result.edition.number)
+                by_key[result.edition.key] = EditionRef(
+                    path, result.edition.date, result.edition.paper, result.edition.number
+                )
         self.refs: tuple[EditionRef, ...] = tuple(sorted(by_key.values(), key=lambda r: r.date))
         self._refs_by_key = {ref.key: ref for ref in self.refs}
 

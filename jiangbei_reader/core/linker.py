@@ -32,16 +32,23 @@ class ArticleDraft:
         self.blocks.append(Paragraph(text, lines[0][0]))
         for marker in find_jump_markers(text):
             offset, line, col = next(s for s in reversed(spans) if s[0] <= marker.start)
-            self.jumps.append(Jump(marker.direction, marker.page, marker.text, line,
-                                   col + marker.start - offset))  # fmt: skip
+            self.jumps.append(
+                Jump(marker.direction, marker.page, marker.text, line, col + marker.start - offset)
+            )
 
     def freeze(self) -> Article:
         """The immutable article."""
         return Article(
-            id=self.id, slug=self.slug, explicit_slug=self.explicit_slug,
-            headline=self.headline, page_id=self.page_id, line=self.line,
-            blocks=tuple(self.blocks), jumps=tuple(self.jumps), **self.fields,
-        )  # fmt: skip
+            id=self.id,
+            slug=self.slug,
+            explicit_slug=self.explicit_slug,
+            headline=self.headline,
+            page_id=self.page_id,
+            line=self.line,
+            blocks=tuple(self.blocks),
+            jumps=tuple(self.jumps),
+            **self.fields,
+        )
 
 
 def _same_story(start: ArticleDraft, continuation: ArticleDraft) -> bool:
@@ -77,52 +84,88 @@ def link_jumps(
                     (other, other_index)
                     for other in pages[jump.target_page]
                     for other_index, back in enumerate(other.jumps)
-                    if back.direction is JumpDirection.FROM and back.target_page == start.page_id
+                    if back.direction is JumpDirection.FROM
+                    and back.target_page == start.page_id
                     and (other.id, other_index) not in linked
-                ]  # fmt: skip
+                ]
                 matches = [c for c in candidates if _same_story(start, c[0])]
                 if len(matches) == 1:
                     other, other_index = matches[0]
                     linked[(start.id, index)] = other.id
                     linked[(other.id, other_index)] = start.id
                 elif len(matches) > 1:
-                    report(start, jump, Severity.ERROR, "ambiguous-jump",
-                           f"{jump.text} matches {len(matches)} continuations on page "
-                           f"{jump.target_page}; give the fragments the same {{#id}}")  # fmt: skip
+                    report(
+                        start,
+                        jump,
+                        Severity.ERROR,
+                        "ambiguous-jump",
+                        f"{jump.text} matches {len(matches)} continuations on page "
+                        f"{jump.target_page}; give the fragments the same {{#id}}",
+                    )
                 elif candidates:
                     names = "、".join(f"“{c[0].headline}”" for c in candidates)
-                    report(start, jump, Severity.ERROR, "unmatched-jump",
-                           f"{jump.text}: page {jump.target_page} has continuations from page "
-                           f"{start.page_id} ({names}) but none with this headline; "
-                           "give both fragments the same {#id}")  # fmt: skip
+                    report(
+                        start,
+                        jump,
+                        Severity.ERROR,
+                        "unmatched-jump",
+                        f"{jump.text}: page {jump.target_page} has continuations from page "
+                        f"{start.page_id} ({names}) but none with this headline; "
+                        "give both fragments the same {#id}",
+                    )
 
     for drafts in pages.values():
         for draft in drafts:
             for index, jump in enumerate(draft.jumps):
                 if (draft.id, index) in linked or any(
                     d.code in ("ambiguous-jump", "unmatched-jump")
-                    and d.line == jump.line and d.col == jump.col for d in diagnostics
-                ):  # fmt: skip
+                    and d.line == jump.line
+                    and d.col == jump.col
+                    for d in diagnostics
+                ):
                     continue
-                other = "continuation" if jump.direction is JumpDirection.TO else "start"
+                end = "continuation" if jump.direction is JumpDirection.TO else "start"
                 if jump.target_page in missing_pages:
-                    report(draft, jump, Severity.NOTE, "jump-not-bundled",
-                           f"{jump.text}: the story's {other} is on page {jump.target_page}, "
-                           "which is not bundled (未收录)")  # fmt: skip
+                    report(
+                        draft,
+                        jump,
+                        Severity.NOTE,
+                        "jump-not-bundled",
+                        f"{jump.text}: the story's {end} is on page {jump.target_page}, "
+                        "which is not bundled (未收录)",
+                    )
                 elif jump.target_page not in pages:
-                    report(draft, jump, Severity.WARNING, "jump-unknown-page",
-                           f"{jump.text}: page {jump.target_page} is not in this edition; "
-                           f"declare it with '# 第{jump.target_page}版' and 未收录 "
-                           "if it exists but is not bundled")  # fmt: skip
+                    report(
+                        draft,
+                        jump,
+                        Severity.WARNING,
+                        "jump-unknown-page",
+                        f"{jump.text}: page {jump.target_page} is not in this edition; "
+                        f"declare it with '# 第{jump.target_page}版' and 未收录 "
+                        "if it exists but is not bundled",
+                    )
                 elif jump.target_page == draft.page_id:
-                    report(draft, jump, Severity.ERROR, "jump-same-page",
-                           f"{jump.text} points to the page it is printed on")
+                    report(
+                        draft,
+                        jump,
+                        Severity.ERROR,
+                        "jump-same-page",
+                        f"{jump.text} points to the page it is printed on",
+                    )
                 else:
-                    want = _MARKER_NAMES[JumpDirection.FROM if jump.direction is JumpDirection.TO
-                                         else JumpDirection.TO]  # fmt: skip
-                    report(draft, jump, Severity.ERROR, "jump-no-other-end",
-                           f"{jump.text}: no article on page {jump.target_page} says "
-                           f"（{want}{draft.page_id}版） under this headline")  # fmt: skip
+                    want = _MARKER_NAMES[
+                        JumpDirection.FROM
+                        if jump.direction is JumpDirection.TO
+                        else JumpDirection.TO
+                    ]
+                    report(
+                        draft,
+                        jump,
+                        Severity.ERROR,
+                        "jump-no-other-end",
+                        f"{jump.text}: no article on page {jump.target_page} says "
+                        f"（{want}{draft.page_id}版） under this headline",
+                    )
 
     articles: dict[str, Article] = {}
     for drafts in pages.values():

@@ -9,17 +9,31 @@ from dataclasses import dataclass
 
 from jiangbei_reader.core.model import JumpDirection
 
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_NUMBER = "〇零一二两三四五六七八九十百"
 
 #: A page id as written: ``3``, ``03``, ``A3``, ``a 3``, ``三``, ``十二``.
 PAGE_TOKEN = rf"[A-Za-zＡ-Ｚａ-ｚ]?\s*[0-9０-９]+|[{_CN_NUMBER}]+"
 
-_JUMP_RE = re.compile(
+#: A jump marker as printed, ASCII or full-width brackets: （下转3版）, (上接第一版), （接A1版）.
+JUMP_PATTERN = (
     r"[（(]\s*(?P<verb>上接|下转|接|转)\s*(?:第\s*)?"
     rf"(?P<page>{PAGE_TOKEN})\s*版\s*[）)]"
 )
+_JUMP_RE = re.compile(JUMP_PATTERN)
 
 
 def chinese_numeral(text: str) -> int | None:

@@ -66,6 +66,8 @@ class _Parser:
         self.article: ArticleDraft | None = None
         self.paragraph: list[tuple[int, str]] = []
         self.in_fields = False
+        self.has_front_matter = False
+        self.stray_blocks: list[int] = []
 
     def report(self, line: int, col: int, severity: Severity, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, col, severity, code, message))
@@ -78,48 +80,86 @@ class _Parser:
             self.report(1, 1, Severity.ERROR, "empty", "the file is empty")
             return len(self.lines)
         if self.lines[first].strip() != "---":
-            self.report(first + 1, 1, Severity.ERROR, "front-matter",
-                        "missing front matter: the file must start with a '---' line, "
-                        "then 'paper: 江北报' and 'date: YYYY-MM-DD', then '---'")  # fmt: skip
+            if not any(line.startswith("#") for line in self.lines):
+                self.report(
+                    first + 1,
+                    1,
+                    Severity.ERROR,
+                    "raw-text",
+                    "this looks like raw page text, not an edition file: turn it into "
+                    "one with 'jiangbei-reader import FILE -o editions/DATE.md'",
+                )
+            self.report(
+                first + 1,
+                1,
+                Severity.ERROR,
+                "front-matter",
+                "missing front matter: the file must start with a '---' line, "
+                "then 'paper: 江北报' and 'date: YYYY-MM-DD', then '---'",
+            )
             return first
         for index in range(first + 1, len(self.lines)):
             line = self.lines[index]
             if line.strip() == "---":
+                self.has_front_matter = True
                 return index + 1
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             match = _META_RE.match(line)
             if match is None:
-                self.report(index + 1, 1, Severity.ERROR, "front-matter",
-                            f"front matter line is not 'key: value': {line.strip()!r}")
+                self.report(
+                    index + 1,
+                    1,
+                    Severity.ERROR,
+                    "front-matter",
+                    f"front matter line is not 'key: value': {line.strip()!r}",
+                )
                 continue
             key, value = match.group("key"), match.group("value")
             if key not in FRONT_MATTER_KEYS:
-                self.report(index + 1, 1, Severity.WARNING, "front-matter",
-                            f"unknown front matter key {key!r} "
-                            f"(known: {', '.join(FRONT_MATTER_KEYS)})")  # fmt: skip
+                self.report(
+                    index + 1,
+                    1,
+                    Severity.WARNING,
+                    "front-matter",
+                    f"unknown front matter key {key!r} (known: {', '.join(FRONT_MATTER_KEYS)})",
+                )
                 continue
             if key in self.meta:
-                self.report(index + 1, 1, Severity.ERROR, "front-matter",
-                            f"front matter key {key!r} is given twice")
+                self.report(
+                    index + 1,
+                    1,
+                    Severity.ERROR,
+                    "front-matter",
+                    f"front matter key {key!r} is given twice",
+                )
                 continue
             self.meta[key] = value.strip().strip("\"'")
-        self.report(first + 1, 1, Severity.ERROR, "front-matter",
-                    "front matter is not closed: add a '---' line after it")
+        self.report(
+            first + 1,
+            1,
+            Severity.ERROR,
+            "front-matter",
+            "front matter is not closed: add a '---' line after it",
+        )
         return len(self.lines)
 
     def edition_date(self) -> dt.date | None:
         for key in REQUIRED_KEYS:
-            if not self.meta.get(key):
-                self.report(1, 1, Severity.ERROR, "front-matter",
-                            f"front matter lacks {key!r}")
+            if self.has_front_matter and not self.meta.get(key):
+                self.report(1, 1, Severity.ERROR, "front-matter", f"front matter lacks {key!r}")
         raw = self.meta.get("date", "")
         if raw:
             try:
                 return dt.date.fromisoformat(raw)
             except ValueError:
-                self.report(1, 1, Severity.ERROR, "front-matter",
-                            f"date {raw!r} is not a date in the form YYYY-MM-DD")
+                self.report(
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "front-matter",
+                    f"date {raw!r} is not a date in the form YYYY-MM-DD",
+                )
         # Keep the edition readable: a file named like its date still gets one.
         if self.path is not None:
             match = re.search(r"(\d{4})-(\d{2})-(\d{2})", self.path.name)
@@ -135,17 +175,20 @@ class _Parser:
         if not self.paragraph:
             return
         if self.article is None:
-            line = self.paragraph[0][0]
-            self.report(line, 1, Severity.ERROR, "stray-text",
-                        "text outside any article: start an article with '## 标题'")
+            self.stray_blocks.append(self.paragraph[0][0])
         else:
             self.article.add_paragraph(self.paragraph)
         self.paragraph = []
 
     def current_page(self, line: int) -> _PageDraft | None:
         if not self.pages:
-            self.report(line, 1, Severity.ERROR, "no-page",
-                        "article before any page: start a page with '# 第1版'")
+            self.report(
+                line,
+                1,
+                Severity.ERROR,
+                "no-page",
+                "article before any page: start a page with '# 第1版'",
+            )
             return None
         return self.pages[-1]
 
@@ -156,17 +199,28 @@ class _Parser:
         match = _PAGE_RE.match(heading)
         page_id = normalize_page_id(match.group("id")) if match else None
         if match is None or page_id is None:
-            self.report(index + 1, 3, Severity.ERROR, "page-heading",
-                        f"page heading needs a page id, like '# 第2版 综合新闻': {heading!r}")
+            self.report(
+                index + 1,
+                3,
+                Severity.ERROR,
+                "page-heading",
+                f"page heading needs a page id, like '# 第2版 综合新闻': {heading!r}",
+            )
             return
         if any(p.id == page_id for p in self.pages):
-            self.report(index + 1, 3, Severity.ERROR, "duplicate-page",
-                        f"page {page_id} is declared twice")
+            self.report(
+                index + 1, 3, Severity.ERROR, "duplicate-page", f"page {page_id} is declared twice"
+            )
             return
         if self.pages and page_sort_key(page_id) < page_sort_key(self.pages[-1].id):
-            self.report(index + 1, 3, Severity.ERROR, "page-order",
-                        f"page {page_id} comes after page {self.pages[-1].id}: "
-                        "pages must be in printed order")  # fmt: skip
+            self.report(
+                index + 1,
+                3,
+                Severity.ERROR,
+                "page-order",
+                f"page {page_id} comes after page {self.pages[-1].id}: "
+                "pages must be in printed order",
+            )
         self.pages.append(_PageDraft(page_id, (match.group("name") or "").strip(), index + 1))
 
     def start_article(self, index: int, heading: str) -> None:
@@ -177,8 +231,13 @@ class _Parser:
         if page is None:
             return
         if page.missing:
-            self.report(index + 1, 1, Severity.ERROR, "missing-page-content",
-                        f"page {page.id} is declared 未收录 but has articles")
+            self.report(
+                index + 1,
+                1,
+                Severity.ERROR,
+                "missing-page-content",
+                f"page {page.id} is declared 未收录 but has articles",
+            )
         slug, explicit = "", False
         id_match = _EXPLICIT_ID_RE.search(heading)
         if id_match:
@@ -186,16 +245,30 @@ class _Parser:
             slug = id_match.group("id").strip()
             explicit = True
             if not is_valid_slug(slug):
-                self.report(index + 1, id_match.start() + 4, Severity.ERROR, "bad-id",
-                            f"id {{#{slug}}} must be lower-case letters, digits and hyphens")
+                self.report(
+                    index + 1,
+                    id_match.start() + 4,
+                    Severity.ERROR,
+                    "bad-id",
+                    f"id {{#{slug}}} must be lower-case letters, digits and hyphens",
+                )
                 slug, explicit = "", False
         if not heading:
-            self.report(index + 1, 1, Severity.ERROR, "no-headline",
-                        "article without headline: write it after '## '")
+            self.report(
+                index + 1,
+                1,
+                Severity.ERROR,
+                "no-headline",
+                "article without headline: write it after '## '",
+            )
         self.article = ArticleDraft(
-            headline=heading, page_id=page.id, line=index + 1, slug=slug,
-            explicit_slug=explicit, path=self.path,
-        )  # fmt: skip
+            headline=heading,
+            page_id=page.id,
+            line=index + 1,
+            slug=slug,
+            explicit_slug=explicit,
+            path=self.path,
+        )
         page.articles.append(self.article)
         self.in_fields = True
 
@@ -204,22 +277,38 @@ class _Parser:
         assert self.article is not None
         match = _FIELD_RE.match(line.strip())
         if match is None:
-            self.report(index + 1, 1, Severity.WARNING, "fields",
-                        "expected a field ('副题：…') or a blank line after the headline; "
-                        "read as body text")  # fmt: skip
+            self.report(
+                index + 1,
+                1,
+                Severity.WARNING,
+                "fields",
+                "expected a field ('副题：…') or a blank line after the headline; "
+                "read as body text",
+            )
             return False
         name, value = match.group("name"), match.group("value").strip()
         attr = FIELD_NAMES.get(name)
         if attr is None:
-            self.report(index + 1, 1, Severity.ERROR, "unknown-field",
-                        f"unknown field {name!r} (known: {'、'.join(FIELD_NAMES)})")
+            self.report(
+                index + 1,
+                1,
+                Severity.ERROR,
+                "unknown-field",
+                f"unknown field {name!r} (known: {'、'.join(FIELD_NAMES)})",
+            )
             return True
         if attr in self.article.fields:
-            self.report(index + 1, 1, Severity.ERROR, "duplicate-field",
-                        f"field {name!r} is given twice")
+            self.report(
+                index + 1, 1, Severity.ERROR, "duplicate-field", f"field {name!r} is given twice"
+            )
         if attr == "kind" and value not in KNOWN_KINDS:
-            self.report(index + 1, len(name) + 2, Severity.WARNING, "unknown-kind",
-                        f"unknown 类型 {value!r} (known: {'、'.join(sorted(KNOWN_KINDS))})")
+            self.report(
+                index + 1,
+                len(name) + 2,
+                Severity.WARNING,
+                "unknown-kind",
+                f"unknown 类型 {value!r} (known: {'、'.join(sorted(KNOWN_KINDS))})",
+            )
         self.article.fields[attr] = value
         return True
 
@@ -230,13 +319,27 @@ class _Parser:
         caption, src = match.group("caption").strip(), match.group("src").strip()
         if src:
             pure = PurePosixPath(src)
-            if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", src) or pure.is_absolute() or ".." in pure.parts:
-                self.report(index + 1, 1, Severity.ERROR, "image-path",
-                            f"image {src!r} must be a relative path inside the edition's folder")
+            if (
+                re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", src)
+                or pure.is_absolute()
+                or ".." in pure.parts
+            ):
+                self.report(
+                    index + 1,
+                    1,
+                    Severity.ERROR,
+                    "image-path",
+                    f"image {src!r} must be a relative path inside the edition's folder",
+                )
                 src = ""
             elif self.path is not None and not (self.path.parent / pure).is_file():
-                self.report(index + 1, 1, Severity.WARNING, "image-missing",
-                            f"image file {src!r} not found; the caption is kept")
+                self.report(
+                    index + 1,
+                    1,
+                    Severity.WARNING,
+                    "image-missing",
+                    f"image file {src!r} not found; the caption is kept",
+                )
         return Figure(caption=caption, src=src or None, line=index + 1)
 
     def parse(self) -> None:
@@ -250,9 +353,14 @@ class _Parser:
                     in_comment_since = index
                     body = stripped[4:].strip()
                     if body.startswith(REVIEW_PREFIX):
-                        self.report(index + 1, line.find("<!--") + 1, Severity.WARNING,
-                                    "review", f"review comment left by the importer: "
-                                    f"{body.removesuffix('-->').strip()}")  # fmt: skip
+                        self.report(
+                            index + 1,
+                            line.find("<!--") + 1,
+                            Severity.WARNING,
+                            "review",
+                            f"review comment left by the importer: "
+                            f"{body.removesuffix('-->').strip()}",
+                        )
                 if "-->" in stripped:
                     in_comment_since = None
                 index += 1
@@ -276,14 +384,20 @@ class _Parser:
             elif stripped == MISSING_PAGE_LINE and self.article is None and self.pages:
                 self.pages[-1].missing = True
                 if self.pages[-1].articles:
-                    self.report(index + 1, 1, Severity.ERROR, "missing-page-content",
-                                f"page {self.pages[-1].id} is declared 未收录 but has articles")
+                    self.report(
+                        index + 1,
+                        1,
+                        Severity.ERROR,
+                        "missing-page-content",
+                        f"page {self.pages[-1].id} is declared 未收录 but has articles",
+                    )
             elif (figure := self.figure(index, line)) is not None:
                 self.flush_paragraph()
                 self.in_fields = False
                 if self.article is None:
-                    self.report(index + 1, 1, Severity.ERROR, "stray-text",
-                                "image outside any article")
+                    self.report(
+                        index + 1, 1, Severity.ERROR, "stray-text", "image outside any article"
+                    )
                 else:
                     self.article.blocks.append(figure)
             else:
@@ -291,34 +405,63 @@ class _Parser:
                 self.paragraph.append((index + 1, line))
             index += 1
         if in_comment_since is not None:
-            self.report(in_comment_since + 1, 1, Severity.ERROR, "comment",
-                        "comment '<!--' is never closed with '-->'")
+            self.report(
+                in_comment_since + 1,
+                1,
+                Severity.ERROR,
+                "comment",
+                "comment '<!--' is never closed with '-->'",
+            )
         self.flush_paragraph()
 
     def subhead(self, index: int, heading: str) -> None:
         self.flush_paragraph()
         self.in_fields = False
         if self.article is None:
-            self.report(index + 1, 1, Severity.ERROR, "stray-text",
-                        "subhead outside any article")
+            self.report(index + 1, 1, Severity.ERROR, "stray-text", "subhead outside any article")
         elif not heading:
             self.report(index + 1, 1, Severity.WARNING, "empty-subhead", "empty subhead")
         else:
             self.article.blocks.append(Subhead(heading, index + 1))
 
     def check_pages(self) -> None:
+        if self.stray_blocks:
+            more = len(self.stray_blocks) - 1
+            self.report(
+                self.stray_blocks[0],
+                1,
+                Severity.ERROR,
+                "stray-text",
+                "text outside any article: start an article with '## 标题'"
+                + (f" (and {more} more such block(s) below)" if more else ""),
+            )
         for page in self.pages:
             if not page.missing and not page.articles:
-                self.report(page.line, 1, Severity.WARNING, "empty-page",
-                            f"page {page.id} has no articles; write 未收录 under its heading "
-                            "when its content is not bundled")  # fmt: skip
+                self.report(
+                    page.line,
+                    1,
+                    Severity.WARNING,
+                    "empty-page",
+                    f"page {page.id} has no articles; write 未收录 under its heading "
+                    "when its content is not bundled",
+                )
             for article in page.articles:
                 if not any(isinstance(b, Paragraph | Figure) for b in article.blocks):
-                    self.report(article.line, 1, Severity.ERROR, "no-body",
-                                f"article {article.headline!r} has no body")
+                    self.report(
+                        article.line,
+                        1,
+                        Severity.ERROR,
+                        "no-body",
+                        f"article {article.headline!r} has no body",
+                    )
         if not self.pages:
-            self.report(len(self.lines) or 1, 1, Severity.ERROR, "no-pages",
-                        "the edition has no pages: start one with '# 第1版'")
+            self.report(
+                len(self.lines) or 1,
+                1,
+                Severity.ERROR,
+                "no-pages",
+                "the edition has no pages: start one with '# 第1版'",
+            )
 
     def assign_slugs(self, date: dt.date) -> None:
         for page in self.pages:
@@ -326,9 +469,14 @@ class _Parser:
             for article in page.articles:
                 if article.explicit_slug:
                     if article.slug in taken:
-                        self.report(article.line, 1, Severity.ERROR, "duplicate-id",
-                                    f"id {{#{article.slug}}} is used twice on page {page.id} "
-                                    f"(first at line {taken[article.slug].line})")  # fmt: skip
+                        self.report(
+                            article.line,
+                            1,
+                            Severity.ERROR,
+                            "duplicate-id",
+                            f"id {{#{article.slug}}} is used twice on page {page.id} "
+                            f"(first at line {taken[article.slug].line})",
+                        )
                         article.slug = self.free_slug(article.slug, taken)
                 else:
                     article.slug = self.free_slug(slug_for_headline(article.headline), taken)
@@ -357,14 +505,23 @@ def parse_edition(text: str, path: Path | None = None) -> ParseResult:
     articles, link_diagnostics = link_jumps(drafts, missing)
     diagnostics = tuple(parser.diagnostics) + link_diagnostics
     pages = tuple(
-        Page(page.id, page.name, page.line, page.missing,
-             tuple(articles[a.id] for a in page.articles))
+        Page(
+            page.id,
+            page.name,
+            page.line,
+            page.missing,
+            tuple(articles[a.id] for a in page.articles),
+        )
         for page in parser.pages
-    )  # fmt: skip
+    )
     edition = Edition(
-        paper=parser.meta.get("paper", ""), date=date, pages=pages, path=path,
-        number=parser.meta.get("number", ""), source=parser.meta.get("source", ""),
+        paper=parser.meta.get("paper", ""),
+        date=date,
+        pages=pages,
+        path=path,
+        number=parser.meta.get("number", ""),
+        source=parser.meta.get("source", ""),
         note=parser.meta.get("note", ""),
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line, d.col))),
-    )  # fmt: skip
+    )
     return ParseResult(edition, edition.diagnostics)

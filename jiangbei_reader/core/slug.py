@@ -22,10 +22,7 @@ def slug_for_headline(headline: str) -> str:
 
     text = unicodedata.normalize("NFKC", headline)
     words: list[str] = []
-    for syllable in lazy_pinyin(text, errors=lambda chars: re.findall(r"[A-Za-z0-9]+", chars)):
-        word = re.sub(r"[^a-z0-9]", "", syllable.lower())
-        if word:
-            words.append(word)
-        if len(words) >= _MAX_SYLLABLES:
-            break
-    return "-".join(words) or "article"
+    for syllable in lazy_pinyin(text):
+        # Non-Chinese runs come back whole ("LED灯" -> "LED", "deng"): keep their words.
+        words.extend(re.findall(r"[a-z0-9]+", syllable.lower()))
+    return "-".join(words[:_MAX_SYLLABLES]) or "article"

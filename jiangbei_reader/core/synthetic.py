@@ -57,8 +57,13 @@ def wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     while len(text) > width:
         cut = width
-        while 0 < cut < len(text) and text[cut - 1].isascii() and text[cut].isascii() \
-                and text[cut - 1].isalnum() and text[cut].isalnum():  # fmt: skip
+        while (
+            0 < cut < len(text)
+            and text[cut - 1].isascii()
+            and text[cut].isascii()
+            and text[cut - 1].isalnum()
+            and text[cut].isalnum()
+        ):
             cut -= 1
         cut = cut or width
         lines.append(text[:cut])

@@ -23,7 +23,7 @@ class DecodedText:
 def _printable_share(text: str) -> float:
     if not text:
         return 1.0
-    bad = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f" or "\x7f" <= ch < "\xa0")
+    bad = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch < "\xa0")
     return 1 - bad / len(text)
 
 
@@ -38,20 +38,40 @@ def decode_edition_bytes(data: bytes, path: Path | None = None) -> DecodedText:
     """Decode UTF-8 (BOM allowed); accept GB18030 with a warning; refuse binary data."""
     if b"\x00" in data[:65536]:
         offset = data.index(b"\x00")
-        return DecodedText(None, "binary", (Diagnostic(
-            path, 1, 0, Severity.ERROR, "not-text",
-            f"this is not a text file (NUL byte at byte offset {offset})",
-        ),))  # fmt: skip
+        return DecodedText(
+            None,
+            "binary",
+            (
+                Diagnostic(
+                    path,
+                    1,
+                    0,
+                    Severity.ERROR,
+                    "not-text",
+                    f"this is not a text file (NUL byte at byte offset {offset})",
+                ),
+            ),
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
     else:
         if _printable_share(text) < _MIN_PRINTABLE:
-            return DecodedText(None, "binary", (Diagnostic(
-                path, 1, 0, Severity.ERROR, "not-text",
-                "this is not a text file (mostly control characters)",
-            ),))  # fmt: skip
+            return DecodedText(
+                None,
+                "binary",
+                (
+                    Diagnostic(
+                        path,
+                        1,
+                        0,
+                        Severity.ERROR,
+                        "not-text",
+                        "this is not a text file (mostly control characters)",
+                    ),
+                ),
+            )
         return DecodedText(text, "utf-8", ())
     try:
         text = data.decode("gb18030")
@@ -59,19 +79,49 @@ def decode_edition_bytes(data: bytes, path: Path | None = None) -> DecodedText:
         pass
     else:
         if _printable_share(text) >= _MIN_PRINTABLE:
-            return DecodedText(text, "gb18030", (Diagnostic(
-                path, 1, 0, Severity.WARNING, "encoding",
-                "file is GB18030, not UTF-8; it was read as GB18030 — save it as UTF-8",
-            ),))  # fmt: skip
+            return DecodedText(
+                text,
+                "gb18030",
+                (
+                    Diagnostic(
+                        path,
+                        1,
+                        0,
+                        Severity.WARNING,
+                        "encoding",
+                        "file is GB18030, not UTF-8; it was read as GB18030 — save it as UTF-8",
+                    ),
+                ),
+            )
     line, col = line_col_of_offset(data, utf8_error.start)
     text = data.decode("utf-8-sig", errors="replace")
     if _printable_share(text) < _MIN_PRINTABLE:
-        return DecodedText(None, "binary", (Diagnostic(
-            path, 1, 0, Severity.ERROR, "not-text",
-            "this is not a text file (neither UTF-8 nor GB18030)",
-        ),))  # fmt: skip
-    return DecodedText(text, "utf-8", (Diagnostic(
-        path, line, col, Severity.ERROR, "encoding",
-        f"invalid UTF-8 at byte offset {utf8_error.start} "
-        f"(byte 0x{data[utf8_error.start]:02x}); the bad bytes were replaced by �",
-    ),))  # fmt: skip
+        return DecodedText(
+            None,
+            "binary",
+            (
+                Diagnostic(
+                    path,
+                    1,
+                    0,
+                    Severity.ERROR,
+                    "not-text",
+                    "this is not a text file (neither UTF-8 nor GB18030)",
+                ),
+            ),
+        )
+    return DecodedText(
+        text,
+        "utf-8",
+        (
+            Diagnostic(
+                path,
+                line,
+                col,
+                Severity.ERROR,
+                "encoding",
+                f"invalid UTF-8 at byte offset {utf8_error.start} "
+                f"(byte 0x{data[utf8_error.start]:02x}); the bad bytes were replaced by �",
+            ),
+        ),
+    )
