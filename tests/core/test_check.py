@@ -53,7 +53,7 @@ def test_caret_sits_under_the_column_counting_wide_characters(tmp_path, capsys):
     _, out = run_check(capsys, path)
     lines = out.splitlines()
     index = next(i for i, line in enumerate(lines) if "（下转5版）: page 5" in line)
-    source, caret = lines[index + 1], lines[index + 2]
+    caret = lines[index + 2]
     assert caret.index("^") - caret.index("|") == len("第二段继续。") * 2 + 2
 
 
