@@ -11,7 +11,6 @@ temporary folder, never into editions/.
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -61,13 +60,13 @@ def main() -> None:
         t_md, _ = best_of(args.repeat, python_markdown)
     mb = size / 1e6
     print(f"archive: {args.editions} synthetic editions, {mb:.1f} MB, {articles} articles")
-    print(f"loader:          {t_load:7.3f} s  {mb / t_load:7.2f} MB/s  {articles / t_load:9.0f} articles/s")
+    rate = articles / t_load
+    print(f"loader:          {t_load:7.3f} s  {mb / t_load:7.2f} MB/s  {rate:9.0f} articles/s")
     print(f"read+decode:     {t_read:7.3f} s  {mb / t_read:7.2f} MB/s  (floor)")
     print(f"Python-Markdown: {t_md:7.3f} s  {mb / t_md:7.2f} MB/s  (HTML of the same text)")
     print(f"ratio loader / read+decode:     {t_load / t_read:6.1f}x")
     print(f"ratio loader / Python-Markdown: {t_load / t_md:6.2f}x")
-    per_edition = statistics.mean([t_load / args.editions]) * 1000
-    print(f"per edition: {per_edition:.2f} ms")
+    print(f"per edition: {t_load / args.editions * 1000:.2f} ms")
 
 
 if __name__ == "__main__":
