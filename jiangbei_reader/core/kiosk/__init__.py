@@ -1,0 +1,1 @@
+"""Library kiosk mode, the Qt-free part: configuration, admin PIN, idle policy and reset list."""
