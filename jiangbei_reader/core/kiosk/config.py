@@ -297,19 +297,26 @@ def _parse_pin(data: Mapping[str, Any], text: str) -> tuple[PinHash | None, list
     return (None if problems else pin), problems
 
 
+def toml_error_problem(exc: tomllib.TOMLDecodeError, text: str | None = None) -> ConfigProblem:
+    """A TOML syntax error as a problem at its line (tomllib puts it in the message)."""
+    message = str(exc)
+    at = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if at is None:
+        end = re.search(r"\s*\(at end of document\)", message)
+        if end and text is not None:
+            line = max(1, len(text.splitlines()))
+            return ConfigProblem("", f"not valid TOML: {message[: end.start()]} at the end", line)
+        return ConfigProblem("", f"not valid TOML: {message}")
+    message = f"{message[: at.start()].strip()} (column {at.group(2)})"
+    return ConfigProblem("", f"not valid TOML: {message}", int(at.group(1)))
+
+
 def parse_config(text: str, path: Path) -> KioskConfig:
     """Validate the text of kiosk.toml; raises `KioskConfigError` listing every problem."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        at = re.search(r"\(at line (\d+), column (\d+)\)", message)
-        line = int(at.group(1)) if at else None
-        if at:
-            message = f"{message[: at.start()].strip()} (column {at.group(2)})"
-        raise KioskConfigError(
-            path, [ConfigProblem("", f"not valid TOML: {message}", line)]
-        ) from exc
+        raise KioskConfigError(path, [toml_error_problem(exc, text)]) from exc
     problems: list[ConfigProblem] = []
     by_table: dict[str, dict[str, Setting]] = {}
     for setting in SETTINGS:
@@ -361,6 +368,7 @@ def parse_config(text: str, path: Path) -> KioskConfig:
     pin, pin_problems = _parse_pin(pin_data if isinstance(pin_data, dict) else {}, text)
     problems.extend(pin_problems)
     if problems:
+        problems.sort(key=lambda problem: problem.line or 0)
         raise KioskConfigError(path, problems)
     return KioskConfig(
         path=path,

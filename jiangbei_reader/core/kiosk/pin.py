@@ -8,7 +8,7 @@ import hmac
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 PIN_MIN_DIGITS = 4
 PIN_MAX_DIGITS = 12
@@ -63,8 +63,9 @@ class PinHash:
     """A salted PIN hash with the parameters that made it, as stored in kiosk.toml."""
 
     scheme: str
-    salt: bytes
-    digest: bytes
+    # Out of repr: a logged config must not carry what an offline guesser needs.
+    salt: bytes = field(repr=False)
+    digest: bytes = field(repr=False)
     n: int = 0
     r: int = 0
     p: int = 0
