@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jiangbei_reader.core.kiosk.config import HOME_FIRST, HOME_NEWEST, KioskConfig
+from jiangbei_reader.core.kiosk.config import KioskConfig
+from jiangbei_reader.core.kiosk.schema import HOME_FIRST, HOME_NEWEST
 from jiangbei_reader.core.library import Library
 
 

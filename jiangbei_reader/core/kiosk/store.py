@@ -13,16 +13,13 @@ from typing import Any
 
 from jiangbei_reader.core.kiosk import tomlwrite
 from jiangbei_reader.core.kiosk.config import (
-    CONFIG_VERSION,
-    PIN_KEYS,
-    PIN_TABLE,
-    SETTINGS,
     ConfigProblem,
     KioskConfigError,
     read_config_text,
     toml_error_problem,
 )
 from jiangbei_reader.core.kiosk.pin import PinHash
+from jiangbei_reader.core.kiosk.schema import CONFIG_VERSION, PIN_KEYS, PIN_TABLE, SETTINGS
 
 #: New files: readable by their owner only. The hash is salted, but a 4-digit PIN
 #: is still a small space to try offline, so nobody else should read it.
