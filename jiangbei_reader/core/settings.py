@@ -1,0 +1,219 @@
+"""Reader preferences: a typed schema, validated on load, stored atomically as versioned JSON.
+
+The schema is the :class:`Preferences` dataclass: each field's default, and in its
+metadata a description and the valid range or choices. A value that fails
+validation is reported and replaced by its default; a file that cannot be read
+at all is kept aside as ``settings.json.bad`` and the reader starts with defaults.
+Window geometry and splitter state are not here: they are Qt's (QSettings).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "jiangbei-reader"
+SETTINGS_FILE = "settings.json"
+#: Version of the file layout; bump it and add a migration when a key changes meaning.
+VERSION = 1
+
+
+def _meta(
+    description: str,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    choices: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    return {"description": description, "minimum": minimum, "maximum": maximum, "choices": choices}
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """Everything the reader remembers between runs, with its default.
+
+    To add a preference, add a field with ``metadata=_meta(...)``: loading,
+    validation and saving follow from the schema.
+    """
+
+    last_article: str = field(default="", metadata=_meta("最后阅读的文章（文章编号）"))
+    last_scroll: int = field(
+        default=0, metadata=_meta("最后阅读的位置", minimum=0, maximum=10_000_000)
+    )
+    whole_story: bool = field(default=True, metadata=_meta("全文连读：跨版文章连成一篇显示"))
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One entry of the schema, read from a :class:`Preferences` field."""
+
+    name: str
+    type: type
+    default: object
+    description: str
+    minimum: int | None
+    maximum: int | None
+    choices: tuple[str, ...]
+
+    def check(self, value: object) -> str | None:
+        """Why ``value`` is not valid for this option, or ``None`` when it is."""
+        # bool is an int in Python; a settings file saying `"font_step": true` is wrong.
+        if type(value) is not self.type:
+            return f"expected {self.type.__name__}, got {type(value).__name__}"
+        if isinstance(value, int) and not isinstance(value, bool):
+            if self.minimum is not None and value < self.minimum:
+                return f"{value} is below the minimum {self.minimum}"
+            if self.maximum is not None and value > self.maximum:
+                return f"{value} is above the maximum {self.maximum}"
+        if self.choices and value not in self.choices:
+            return f"{value!r} is not one of {', '.join(self.choices)}"
+        return None
+
+
+def schema() -> tuple[Option, ...]:
+    """Every preference with its type, default, description and valid range."""
+    defaults = Preferences()
+    return tuple(
+        Option(
+            f.name,
+            type(getattr(defaults, f.name)),
+            getattr(defaults, f.name),
+            f.metadata["description"],
+            f.metadata["minimum"],
+            f.metadata["maximum"],
+            f.metadata["choices"],
+        )
+        for f in fields(Preferences)
+    )
+
+
+def _from_v0(data: dict[str, Any]) -> dict[str, Any]:
+    # Format 0 is a bare object of preferences, as someone writes by hand:
+    # {"font_step": 2}. "zoom" is the name people reach for first.
+    data = dict(data)
+    if "zoom" in data and "font_step" not in data:
+        data["font_step"] = data.pop("zoom")
+    return data
+
+
+#: Migration from format N to N + 1, applied in order.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_v0}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """Preferences read from a file and the problems found (each already logged)."""
+
+    preferences: Preferences
+    problems: tuple[str, ...] = ()
+
+
+def default_config_dir() -> Path:
+    """The user's config folder for the reader (XDG on Linux, AppData on Windows)."""
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def validate(values: Mapping[str, Any], where: str = "settings") -> LoadResult:
+    """Preferences from a mapping; unknown keys and invalid values are reported, not fatal."""
+    problems: list[str] = []
+    accepted: dict[str, Any] = {}
+    options = {option.name: option for option in schema()}
+    for key, value in values.items():
+        option = options.get(key)
+        if option is None:
+            problems.append(f"{where}: unknown setting {key!r} ignored")
+            continue
+        reason = option.check(value)
+        if reason is not None:
+            problems.append(f"{where}: {key}: {reason}; using the default {option.default!r}")
+            continue
+        accepted[key] = value
+    return LoadResult(replace(Preferences(), **accepted), tuple(problems))
+
+
+def _looks_like_preferences(data: Mapping[str, Any]) -> bool:
+    known = {option.name for option in schema()} | {"zoom"}
+    return bool(data) and any(key in known for key in data)
+
+
+class SettingsStore:
+    """Reads and writes the preferences file in a config folder."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder if folder is not None else default_config_dir()
+        self.path = self.folder / SETTINGS_FILE
+
+    def load(self) -> LoadResult:
+        """The stored preferences, defaults when there are none; never raises."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return LoadResult(Preferences())
+        except (OSError, UnicodeDecodeError) as exc:
+            return self._unreadable(f"cannot be read ({exc})")
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            return self._unreadable(f"is not JSON (line {exc.lineno}, column {exc.colno})")
+        if not isinstance(data, dict):
+            return self._unreadable("is not a settings file (no JSON object)")
+        version = data.get("version")
+        values = data.get("preferences")
+        if version is None and values is None and _looks_like_preferences(data):
+            version, values = 0, data
+        if type(version) is not int or not isinstance(values, dict):
+            return self._unreadable("is not a settings file of this reader")
+        if version > VERSION:
+            return self._unreadable(f"was written by a newer version (format {version})")
+        for step in range(version, VERSION):
+            migrate = MIGRATIONS.get(step)
+            if migrate is None:
+                return self._unreadable(f"has format {version}, which cannot be migrated")
+            values = migrate(values)
+        result = validate(values, str(self.path))
+        for problem in result.problems:
+            log.warning("%s", problem)
+        return result
+
+    def save(self, preferences: Preferences) -> bool:
+        """Write atomically (temporary file, then rename); ``False`` and a log line on failure."""
+        data = {"version": VERSION, "preferences": asdict(preferences)}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".settings-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    handle.write(text)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(temp, self.path)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            log.error("%s: cannot save the settings: %s", self.path, exc)
+            return False
+        return True
+
+    def _unreadable(self, reason: str) -> LoadResult:
+        problem = f"{self.path}: {reason}; using the default settings"
+        kept = self.path.with_name(self.path.name + ".bad")
+        try:
+            os.replace(self.path, kept)
+        except OSError as exc:
+            problem += f" (could not keep the file aside: {exc})"
+        else:
+            problem += f"; the old file is kept as {kept}"
+        log.warning("%s", problem)
+        return LoadResult(Preferences(), (problem,))
