@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
+from jiangbei_reader.core.fontcheck import font_diagnostics
 from jiangbei_reader.core.library import find_edition_files, load_edition_file
 from jiangbei_reader.core.textio import decode_edition_bytes
 
@@ -57,6 +58,7 @@ def check_paths(paths: Iterable[Path]) -> CheckReport:
             continue
         if decoded.text is not None:
             report.sources[path] = decoded.text.splitlines()
+            report.diagnostics.extend(font_diagnostics(path, decoded.text))
     return report
 
 
