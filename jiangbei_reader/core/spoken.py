@@ -10,7 +10,7 @@ part of the spoken text back to the printed one (for word highlighting):
   第3版 → 第三版, 7月 14日 → 七月十四日; 两 where Mandarin says it: 2000余种 → 两千余种,
   2个 → 两个, 2万 → 两万;
 * 80% → 百分之八十, 9:30 → 九点三十分, 1/3 → 三分之一, 3~5 → 三至五, -5℃ → 零下五摄氏度,
-  2023-07-13 → 二〇二三年七月十三日;
+  2023-07-13 → 二〇二三年七月十三日, a list item 1. → 一、;
 * codes read digit by digit: a leading zero (0571) or seven and more digits standing alone;
 * letters (LED, CBD, APP) and everything else are left as printed; spaces between a
   number and a Chinese character are dropped, as they are typographic only.
@@ -45,7 +45,8 @@ _TRAIL = rf"(?:[ \u3000]+(?=[{_CJK}℃]))?"
 _TOKEN = re.compile(
     _LEAD
     + r"(?:"
-    + rf"(?P<time>(?<![{_D}:：])(?P<hour>[0-2]?[{_D}])[:：](?P<minute>[0-5][{_D}])(?![{_D}:：]))"
+    + rf"(?P<item>(?:^|(?<=\n))[{_D}]{{1,2}}[.．](?![{_D}])[ \u3000]*)"
+    + rf"|(?P<time>(?<![{_D}:：])(?P<hour>[0-2]?[{_D}])[:：](?P<minute>[0-5][{_D}])(?![{_D}:：]))"
     + rf"|(?P<isodate>(?<![{_D}])(?P<iy>[{_D}]{{4}})-(?P<im>[01]?[{_D}])-(?P<id>[0-3]?[{_D}])"
     + rf"(?![{_D}]))"
     + rf"|(?P<years>(?P<y1>[{_D}]{{4}})\s*[-—–~～至到]\s*(?P<y2>[{_D}]{{4}})(?=\s*年))"
@@ -191,6 +192,9 @@ def _say(match: re.Match[str], text: str) -> str:
     """The words for one token matched in ``text``."""
     before = text[: match.start()]
     after = text[match.end() :]
+    if match.group("item"):
+        # A numbered list item, "1. 远离危险水域", is read as 一、远离危险水域.
+        return read_number(match.group("item").rstrip(" \u3000.．")) + "、"
     if match.group("time"):
         hour = int(_ascii_digits(match.group("hour")))
         minute = int(_ascii_digits(match.group("minute")))
