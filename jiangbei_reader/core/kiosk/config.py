@@ -15,6 +15,8 @@ from jiangbei_reader.core.kiosk.paths import resolve_config_path
 from jiangbei_reader.core.kiosk.pin import SCHEMES, PinHash
 from jiangbei_reader.core.kiosk.schema import (
     CONFIG_VERSION,
+    DEFAULT_FONT_STEP,
+    DEFAULT_THEME,
     HOME_FIRST,
     HOME_NEWEST,
     PIN_KEYS,
@@ -71,8 +73,8 @@ class KioskConfig:
     countdown_seconds: int = 30
     home_edition: str = HOME_NEWEST
     home_page: str = HOME_FIRST
-    font_step: int = 125
-    theme: str = "light"
+    font_step: int = DEFAULT_FONT_STEP
+    theme: str = DEFAULT_THEME
     allow_read_aloud: bool = True
     allow_printing: bool = False
     #: Dotted names of settings the file left out (their defaults are in force).

@@ -8,13 +8,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from jiangbei_reader.core import themes, typography
 from jiangbei_reader.core.kiosk.pin import PBKDF2, SCRYPT
 
 CONFIG_VERSION = 1
 
-#: Font steps (percent of the base font) and themes the reader offers.
-FONT_STEPS = (100, 125, 150, 200, 250, 300)
-THEMES = ("light", "dark", "high-contrast")
+#: Font steps (percent of the standard size) and theme names: the reader's own lists,
+#: so kiosk.toml accepts exactly what the window can show ("elder" is 长辈版高对比).
+FONT_STEPS: tuple[int, ...] = typography.FONT_STEPS
+THEMES: tuple[str, ...] = tuple(themes.THEMES)
+#: The kiosk starts one step larger than the desktop: a public screen is read from further away.
+DEFAULT_FONT_STEP = 125
+DEFAULT_THEME = themes.DEFAULT_THEME
 #: `home.edition`: the newest edition in the library, or a fixed one by date.
 HOME_NEWEST = "newest"
 #: `home.page`: the edition's first page, or a page id such as "3".
@@ -103,13 +108,13 @@ SETTINGS: tuple[Setting, ...] = (
         _home_page,
     ),
     Setting(
-        "display", "font_step", int, 125,
-        "font size in percent after a reset: 100, 125, 150, 200, 250 or 300",
+        "display", "font_step", int, DEFAULT_FONT_STEP,
+        "font size in percent after a reset: " + ", ".join(map(str, FONT_STEPS)),
         _one_of(FONT_STEPS),
     ),
     Setting(
-        "display", "theme", str, "light",
-        'colour theme after a reset: "light", "dark" or "high-contrast"',
+        "display", "theme", str, DEFAULT_THEME,
+        "colour theme after a reset: " + ", ".join(f'"{name}"' for name in THEMES),
         _one_of(THEMES),
     ),
     Setting("features", "allow_read_aloud", bool, True, "offer 朗读 (read aloud)"),

@@ -106,7 +106,8 @@ BAD_VALUES = [
     ("home.page", "1", "string, not a whole number"),
     ("display.font_step", "175", "must be one of 100, 125, 150, 200, 250, 300, not 175"),
     ("display.font_step", '"150"', "whole number, not a string"),
-    ("display.theme", '"sepia"', "must be one of 'light', 'dark', 'high-contrast'"),
+    ("display.theme", '"sepia"', "must be one of 'light', 'dark', 'elder'"),
+    ("display.theme", '"high-contrast"', "not 'high-contrast'"),
     ("display.theme", '"Dark"', "not 'Dark'"),
     ("features.allow_read_aloud", '"yes"', "true or false, not a string"),
     ("features.allow_read_aloud", "1", "true or false, not a whole number"),
@@ -136,7 +137,7 @@ def test_a_bad_value_is_refused_naming_file_line_and_key(tmp_path, dotted, liter
         ("home.edition", '"2023-07-13"'),
         ("home.page", '"3"'),
         ("display.font_step", "300"),
-        ("display.theme", '"high-contrast"'),
+        ("display.theme", '"elder"'),
         ("features.allow_printing", "true"),
     ],
 )
@@ -238,3 +239,10 @@ def test_parse_config_does_not_touch_the_disk(tmp_path):
     path = tmp_path / "never-written.toml"
     assert parse_config(FULL, path).path == path
     assert not path.exists()
+
+
+def test_font_steps_and_themes_are_the_readers_own_lists():
+    from jiangbei_reader.core import themes, typography
+
+    assert FONT_STEPS == typography.FONT_STEPS
+    assert set(THEMES) == set(themes.THEMES)

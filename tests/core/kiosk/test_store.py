@@ -30,7 +30,7 @@ hash = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
 
 # Display for the big screen.
 [display]
-theme = "high-contrast"
+theme = "elder"
 """
 
 
@@ -68,7 +68,7 @@ def test_set_pin_replaces_only_the_pin_table_and_keeps_every_other_line(tmp_path
     config = load_config(path)
     assert config.pin.verify("5555")
     assert (config.article_idle_seconds, config.browse_idle_seconds) == (300, 90)
-    assert config.theme == "high-contrast"
+    assert config.theme == "elder"
 
 
 def test_set_pin_appends_a_pin_table_when_there_is_none(tmp_path):
