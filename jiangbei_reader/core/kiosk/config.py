@@ -233,7 +233,9 @@ def parse_config(text: str, path: Path) -> KioskConfig:
     for name, item in data.items():
         if name not in known_tables:
             hint = _did_you_mean(name, known_tables)
-            problems.append(ConfigProblem(name, f"unknown key{hint}", key_line(text, name, None)))
+            what = "table" if isinstance(item, dict) else "key"
+            line = key_line(text, name, None) or key_line(text, "", name)
+            problems.append(ConfigProblem(name, f"unknown {what}{hint}", line))
         elif name != "version" and not isinstance(item, dict):
             message = f"must be a table [{name}], not a single value ({item!r})"
             problems.append(ConfigProblem(name, message, key_line(text, "", name)))

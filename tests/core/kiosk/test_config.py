@@ -169,7 +169,15 @@ def test_an_unknown_table_is_refused_with_its_line(tmp_path):
     error = problems_of(tmp_path, text)
     (problem,) = error.problems
     assert problem.key == "dispaly" and "did you mean 'display'" in problem.message
+    assert problem.message.startswith("unknown table")
     assert problem.line == len(text.splitlines()) - 1
+
+
+def test_an_unknown_top_level_key_is_refused_with_its_line(tmp_path):
+    error = problems_of(tmp_path, FULL.replace("version = 1", "version = 1\nverison = 1"))
+    (problem,) = error.problems
+    assert problem.key == "verison" and "unknown key (did you mean 'version'?)" in problem.message
+    assert problem.line == FULL.splitlines().index("version = 1") + 2
 
 
 def test_a_table_written_as_a_value_is_refused(tmp_path):
