@@ -39,7 +39,11 @@ class DisplaySettings:
     typeface: str = ""
     #: Width of the body column in characters (a comfortable measure is 30–40).
     measure: int = 36
-    #: Line pitch of body text as a multiple of the font size.
+    #: Line pitch of body text as a multiple of the font size (CSS ``line-height``).
     line_height: float = 1.8
+    #: The font's own line spacing as a multiple of its size (about 1.45 for Noto CJK).
+    #: Qt's proportional line height multiplies this, not the size, so the renderer
+    #: divides by it; the view measures it from the font it shows.
+    font_line_spacing: float = 1.0
     #: Space between paragraphs, in em.
     paragraph_spacing: float = 0.6

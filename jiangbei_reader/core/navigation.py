@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, quote, urlencode
 
+from jiangbei_reader.core.model import Article, Edition, Page
+
 #: Schemes of the links the renderer writes into article HTML.
 JUMP_SCHEME = "jump"
 ARTICLE_SCHEME = "article"
@@ -218,3 +220,49 @@ class Router:
     def forward_entries(self) -> tuple[HistoryEntry, ...]:
         """The forward stack, next first."""
         return tuple(reversed(self._forward))
+
+
+def _is_continuation(article: Article) -> bool:
+    jump = article.continued_from
+    return jump is not None and jump.target_id is not None
+
+
+def neighbour_article(
+    edition: Edition, route: Route, step: int, *, whole_story: bool = False
+) -> Article | None:
+    """The next (``step=1``) or previous (``-1``) article of the edition, in page order.
+
+    In whole-story reading a continuation whose start is bundled is skipped: it
+    was read as part of its story. From a page route (a 未收录 page) the
+    neighbour is the first article after, or the last before, that page.
+    """
+    articles = list(edition.articles())
+    if route.kind is RouteKind.ARTICLE:
+        ids = [article.id for article in articles]
+        if route.target not in ids:
+            return None
+        i = ids.index(route.target)
+        after, before = articles[i + 1 :], articles[:i]
+    elif route.kind is RouteKind.PAGE:
+        ranks = {page.id: rank for rank, page in enumerate(edition.pages)}
+        rank = ranks.get(route.page_id or "")
+        if rank is None:
+            return None
+        after = [a for a in articles if ranks[a.page_id] > rank]
+        before = [a for a in articles if ranks[a.page_id] < rank]
+    else:
+        return None
+    candidates = after if step > 0 else before[::-1]
+    for article in candidates:
+        if not (whole_story and _is_continuation(article)):
+            return article
+    return None
+
+
+def neighbour_page(edition: Edition, page_id: str, step: int) -> Page | None:
+    """The page ``step`` pages after (or before) ``page_id`` in printed order."""
+    ids = [page.id for page in edition.pages]
+    if page_id not in ids:
+        return None
+    index = ids.index(page_id) + step
+    return edition.pages[index] if 0 <= index < len(ids) else None

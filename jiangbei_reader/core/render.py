@@ -8,7 +8,9 @@ the ``edition-image:`` scheme, which the view resolves inside the edition's fold
 QTextDocument understands a subset of CSS: font sizes use the keywords it scales
 from the base font (``small`` 0.8, ``large`` 1.2, ``x-large`` 1.5, ``xx-large``
 2.0), margins use ``em``, and ``text-indent`` takes only pixels, so the 2em
-首行缩进 is written as two ideographic spaces, which grow with any font.
+首行缩进 is written as two ideographic spaces, which grow with any font. Qt's
+proportional line height multiplies the font's own line spacing, so the CSS
+line height is divided by it (``DisplaySettings.font_line_spacing``).
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ from jiangbei_reader.core.navigation import (
 IMAGE_SCHEME = "edition-image"
 #: Two ideographic spaces: the typographic 2em first-line indent of Chinese text.
 INDENT = "\u3000\u3000"
+#: The indent as HTML: Qt's parser drops leading white space unless told to keep it.
+_INDENT_HTML = f'<span class="indent">{INDENT}</span>'
 _INTERNAL_SCHEMES = frozenset({JUMP_SCHEME, ARTICLE_SCHEME, PAGE_SCHEME, EDITION_SCHEME})
 _INLINE_TAGS = frozenset({"em", "strong", "code", "br", "a", "span"})
 #: Block syntax a paragraph never has: the format's blocks are parsed by the loader.
@@ -209,7 +213,7 @@ class _Writer:
             self.jumps.hrefs.setdefault(jump.text, []).append(href)
         for block in article.blocks:
             if isinstance(block, Paragraph):
-                self.add("p", "body", INDENT + self.inline(block.text))
+                self.add("p", "body", _INDENT_HTML + self.inline(block.text))
             elif isinstance(block, Subhead):
                 self.add("h2", "subhead", html.escape(block.text))
             elif isinstance(block, Figure):
@@ -245,14 +249,18 @@ def stylesheet(display: DisplaySettings) -> str:
     c = display.colours
     family = _FONT_NAME_DROP.sub("", display.typeface).strip()
     font = f" font-family: '{family}';" if family else ""
-    line = round(max(1.6, display.line_height) * 100)
+    spacing = display.font_line_spacing if display.font_line_spacing > 0 else 1.0
+    line = round(max(1.6, display.line_height) / spacing * 100)
+    caption_line = round(1.5 / spacing * 100)
+    # Below 100 % Qt lets the lines of a two-line headline touch.
+    headline_line = max(100, round(1.3 / spacing * 100))
     gap = max(0.0, display.paragraph_spacing)
     return (
         f"body {{ color: {c.text}; background-color: {c.background};{font} }}"
         f"p.kicker {{ color: {c.kicker}; font-size: large; text-align: center;"
         " margin: 0.8em 0 0.2em 0; }"
         f"h1.headline {{ color: {c.headline}; font-size: xx-large; font-weight: bold;"
-        " text-align: center; line-height: 130%; margin: 0.2em 0 0.3em 0; }"
+        f" text-align: center; line-height: {headline_line}%; margin: 0.2em 0 0.3em 0; }}"
         f"p.subtitle {{ color: {c.subtitle}; font-size: large; text-align: center;"
         " margin: 0.2em 0 0.4em 0; }"
         f"p.byline {{ color: {c.secondary}; font-size: small; text-align: center;"
@@ -262,13 +270,14 @@ def stylesheet(display: DisplaySettings) -> str:
         " margin: 1.2em 0 0.6em 0; }"
         "p.picture { text-align: center; margin: 1em 0 0.2em 0; }"
         f"p.caption {{ color: {c.secondary}; font-size: small; text-align: center;"
-        " line-height: 150%; margin: 0.3em 2em 1.4em 2em; }"
+        f" line-height: {caption_line}%; margin: 0.3em 2em 1.4em 2em; }}"
         f"p.seam {{ color: {c.secondary}; font-size: small; text-align: center;"
         " margin: 1.6em 0 1.2em 0; }"
         f"p.notice {{ line-height: {line}%; margin: 0 0 {gap}em 0; }}"
         f"a {{ color: {c.link}; }}"
         f"a.jump {{ color: {c.jump}; text-decoration: none; font-weight: bold; }}"
         "a.external { text-decoration: underline; }"
+        "span.indent { white-space: pre; }"
     )
 
 
@@ -329,7 +338,7 @@ def render_missing_page(edition: Edition, page: Page, display: DisplaySettings) 
     writer = _Writer(edition, display)
     writer.add("p", "kicker", html.escape(edition.title))
     writer.add("h1", "headline", html.escape(f"{page.label}（未收录）"))
-    writer.add("p", "notice", INDENT + "本版未收录在本阅读器中，没有可以显示的正文。")
+    writer.add("p", "notice", _INDENT_HTML + "本版未收录在本阅读器中，没有可以显示的正文。")
     continuations = [
         article
         for article in edition.articles()
@@ -338,13 +347,13 @@ def render_missing_page(edition: Edition, page: Page, display: DisplaySettings) 
         and jump.target_id is None
     ]
     if continuations:
-        writer.add("p", "notice", INDENT + "从其他版面的续文可知，本版刊有：")
+        writer.add("p", "notice", _INDENT_HTML + "从其他版面的续文可知，本版刊有：")
         for article in continuations:
             link = f'<a class="jump" href="{html.escape(jump_link(article.id), quote=True)}">'
             where = _page_label(edition, article.page_id)
             headline = html.escape(article.headline)
             writer.add(
-                "p", "notice", f"{INDENT}《{headline}》　{link}续文见{html.escape(where)}</a>"
+                "p", "notice", f"{_INDENT_HTML}《{headline}》　{link}续文见{html.escape(where)}</a>"
             )
     return writer.document(page.label)
 
@@ -356,5 +365,5 @@ def render_message(title: str, text: str, display: DisplaySettings) -> str:
         '<!DOCTYPE html><html><head><meta charset="utf-8" />'
         f"<title>{html.escape(title)}</title><style>{css}</style></head><body>"
         f'<h1 class="headline">{html.escape(title)}</h1>'
-        f'<p class="notice">{INDENT}{html.escape(text)}</p></body></html>'
+        f'<p class="notice">{_INDENT_HTML}{html.escape(text)}</p></body></html>'
     )

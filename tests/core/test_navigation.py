@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from jiangbei_reader.core.model import Edition
 from jiangbei_reader.core.navigation import (
     HistoryEntry,
     Route,
@@ -13,9 +14,13 @@ from jiangbei_reader.core.navigation import (
     article_link,
     is_external_link,
     jump_link,
+    neighbour_article,
+    neighbour_page,
     page_link,
     route_for_link,
 )
+from jiangbei_reader.core.parser import parse_edition
+from tests.helpers.editions import JUMP_PAIR
 
 A = Route.article("2030-01-02/1/kai-pian")
 B = Route.article("2030-01-02/3/kai-pian")
@@ -128,3 +133,46 @@ def test_replace_current_adds_no_history() -> None:
     router.replace_current(B)
     assert router.current == HistoryEntry(B)
     assert [e.route for e in router.back_entries()] == [A]
+
+
+def _jump_pair() -> Edition:
+    result = parse_edition(JUMP_PAIR, None)
+    assert result.edition is not None
+    return result.edition
+
+
+def test_next_and_previous_article_follow_page_order() -> None:
+    edition = _jump_pair()
+    first = Route.article("2030-01-02/1/kai-pian")
+    nxt = neighbour_article(edition, first, 1)
+    assert nxt is not None and nxt.id == "2030-01-02/1/di-yi-ban-duan"
+    assert neighbour_article(edition, first, -1) is None
+    last = Route.article("2030-01-02/3/lai-zi-di-er")
+    assert neighbour_article(edition, last, 1) is None
+
+
+def test_whole_story_reading_skips_continuations_already_read() -> None:
+    edition = _jump_pair()
+    short = Route.article("2030-01-02/1/di-yi-ban-duan")
+    plain = neighbour_article(edition, short, 1)
+    whole = neighbour_article(edition, short, 1, whole_story=True)
+    assert plain is not None and plain.id == "2030-01-02/3/kai-pian"
+    # The page-3 part of 开篇 was read with its start; the story from 未收录 page 2 was not.
+    assert whole is not None and whole.id == "2030-01-02/3/lai-zi-di-er"
+
+
+def test_neighbours_of_a_missing_page_are_the_articles_around_it() -> None:
+    edition = _jump_pair()
+    page = Route.page("2030-01-02", "2")
+    after = neighbour_article(edition, page, 1)
+    before = neighbour_article(edition, page, -1)
+    assert after is not None and after.id == "2030-01-02/3/kai-pian"
+    assert before is not None and before.id == "2030-01-02/1/di-yi-ban-duan"
+
+
+def test_next_and_previous_page() -> None:
+    edition = _jump_pair()
+    assert getattr(neighbour_page(edition, "1", 1), "id", None) == "2"
+    assert getattr(neighbour_page(edition, "3", -1), "id", None) == "2"
+    assert neighbour_page(edition, "3", 1) is None
+    assert neighbour_page(edition, "9", 1) is None

@@ -93,7 +93,8 @@ def test_paragraphs_get_a_two_character_first_line_indent(edition: Edition) -> N
     html = render_article(edition, edition.article("2030-01-02/1/kai-pian"), DISPLAY)  # type: ignore[arg-type]
     paragraphs = re.findall(r'<p class="body">(.*?)</p>', html)
     assert len(paragraphs) == 2
-    assert all(p.startswith(INDENT) for p in paragraphs)
+    assert all(p.startswith(f'<span class="indent">{INDENT}</span>') for p in paragraphs)
+    assert "span.indent { white-space: pre; }" in html  # Qt would drop leading spaces
 
 
 def test_subheads_and_captions_are_set_apart(edition: Edition) -> None:
@@ -114,6 +115,11 @@ def test_line_height_is_at_least_1_6_even_when_asked_for_less() -> None:
         r"p\.body \{[^}]*line-height: (\d+)%", stylesheet(DisplaySettings(line_height=1.2))
     )
     assert heights == ["160"]
+
+
+def test_line_height_allows_for_the_fonts_own_line_spacing() -> None:
+    css = stylesheet(DisplaySettings(line_height=1.8, font_line_spacing=1.5))
+    assert re.findall(r"p\.body \{[^}]*line-height: (\d+)%", css) == ["120"]
 
 
 def test_theme_colours_reach_the_stylesheet() -> None:

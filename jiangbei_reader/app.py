@@ -1,0 +1,137 @@
+"""Builds the reader: the QApplication, fonts, edition library, settings and the window.
+
+This is the one place that builds things and hands them to each other.
+
+    jiangbei-reader [--editions DIR ...] [--config-dir DIR] [--install-desktop-entry]
+
+``--quit-after-ms N`` (or the environment variable ``JIANGBEI_READER_QUIT_AFTER=N``)
+closes the window N milliseconds after it is shown, saving state as on a normal
+close: the smoke test and the start-up benchmark use it. It is not in ``--help``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from jiangbei_reader.core.diagnostics import Severity
+from jiangbei_reader.core.library import Library
+from jiangbei_reader.core.settings import SettingsStore, default_config_dir
+from jiangbei_reader.core.typography import DEFAULT_STEP, Mode, base_point_size
+from jiangbei_reader.resources import editions_dir, resource
+from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
+from jiangbei_reader.ui.window import ReaderWindow
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "jiangbei-reader"
+QUIT_AFTER_ENV = "JIANGBEI_READER_QUIT_AFTER"
+#: QSettings file in the config folder: window geometry and splitter state only.
+UI_STATE_FILE = "window.ini"
+
+
+def _quit_after_default() -> int | None:
+    value = os.environ.get(QUIT_AFTER_ENV, "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The window's command-line options (``argv`` without the program name)."""
+    parser = argparse.ArgumentParser(
+        prog="jiangbei-reader",
+        description="江北报阅读器 — the reader window.",
+        add_help=False,
+    )
+    parser.add_argument(
+        "--editions",
+        action="append",
+        type=Path,
+        metavar="DIR",
+        help="read the editions in DIR instead of the bundled ones (repeatable)",
+    )
+    parser.add_argument(
+        "--config-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep settings in DIR instead of the user's config folder",
+    )
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="install the desktop entry and icon for the current user, then exit",
+    )
+    parser.add_argument(
+        "--quit-after-ms", type=int, default=_quit_after_default(), help=argparse.SUPPRESS
+    )
+    parser.add_argument("--help-window", action="help", help="show this help and exit")
+    return parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("江北报阅读器")
+    app.setDesktopFileName(APP_NAME)
+    return app
+
+
+def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
+    fonts = register_bundled_fonts()
+    apply_application_font(app, fonts, base_point_size(DEFAULT_STEP, Mode.NORMAL))
+    icon = resource("icons", "jiangbei-reader.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    library = Library(options.editions or [editions_dir()])
+    for diagnostic in library.diagnostics:
+        if diagnostic.severity is Severity.ERROR:
+            log.warning("%s", diagnostic.format())
+    config_dir = options.config_dir or default_config_dir()
+    store = SettingsStore(config_dir)
+    loaded = store.load()
+    ui_state = QSettings(str(config_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
+    window = ReaderWindow(library, loaded.preferences, store, ui_state)
+    # The window keeps the application alive when create_window made it.
+    window.application = app  # type: ignore[attr-defined]
+    window.start()
+    for problem in loaded.problems:
+        window.statusBar().showMessage(problem, 10_000)
+    return window
+
+
+def create_window(argv: Sequence[str] | None = None) -> ReaderWindow:
+    """Build the window exactly as :func:`main` does, without showing it or entering the loop."""
+    options = parse_args(argv)
+    return _build(_application(), options)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the reader window; returns the exit status."""
+    options = parse_args(argv)
+    if options.install_desktop_entry:
+        from jiangbei_reader.desktop import DesktopEntryError, install_desktop_entry
+
+        try:
+            report = install_desktop_entry()
+        except DesktopEntryError as exc:
+            print(f"jiangbei-reader: {exc}", file=sys.stderr)
+            return 1
+        print(report.describe())
+        return 0
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(levelname)s: %(message)s")
+    app = _application()
+    window = _build(app, options)
+    window.show()
+    if options.quit_after_ms is not None:
+        QTimer.singleShot(max(0, options.quit_after_ms), window.close)
+    return app.exec()

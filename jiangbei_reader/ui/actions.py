@@ -1,0 +1,218 @@
+"""Every user action declared once: id, Chinese text, icon and shortcuts.
+
+Menus, the toolbar, the 长辈版 bar and the kiosk overlay all reuse the same
+``QAction`` objects from :class:`Actions`, so a shortcut or a label is changed
+in one place. To add an action: add an :class:`ActionId`, a spec in
+:data:`ACTION_SPECS`, and connect ``actions[ActionId.X].triggered`` where it is
+handled (the window does it in ``_connect_actions``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication, QStyle
+
+#: Translation context of action texts (``QCoreApplication.translate``).
+CONTEXT = "Actions"
+
+
+def _noop(text: str) -> str:
+    """Marks a string for translation where it is declared (like ``QT_TR_NOOP``)."""
+    return text
+
+
+class ActionId(enum.Enum):
+    """Stable ids of user actions (also their objectName: ``action_<id>``)."""
+
+    BACK = "back"
+    FORWARD = "forward"
+    PREVIOUS_ARTICLE = "previous_article"
+    NEXT_ARTICLE = "next_article"
+    PREVIOUS_PAGE = "previous_page"
+    NEXT_PAGE = "next_page"
+    NEWEST_EDITION = "newest_edition"
+    ARCHIVE = "archive"
+    WHOLE_STORY = "whole_story"
+    FULL_SCREEN = "full_screen"
+    FIND = "find"
+    QUIT = "quit"
+
+
+Shortcut = QKeySequence.StandardKey | str
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """How an action looks and which keys trigger it."""
+
+    id: ActionId
+    text: str
+    tip: str
+    #: Freedesktop icon name, tried first (system icon themes).
+    icon: str = ""
+    #: Fallback icon from the Qt style, always available.
+    style_icon: QStyle.StandardPixmap | None = None
+    shortcuts: tuple[Shortcut, ...] = ()
+    checkable: bool = False
+
+
+SP = QStyle.StandardPixmap
+SK = QKeySequence.StandardKey
+
+ACTION_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        ActionId.BACK,
+        _noop("后退"),
+        _noop("回到上一个看过的地方"),
+        "go-previous",
+        SP.SP_ArrowBack,
+        (SK.Back,),
+    ),
+    ActionSpec(
+        ActionId.FORWARD,
+        _noop("前进"),
+        _noop("回到后退前的地方"),
+        "go-next",
+        SP.SP_ArrowForward,
+        (SK.Forward,),
+    ),
+    ActionSpec(
+        ActionId.PREVIOUS_ARTICLE,
+        _noop("上一篇"),
+        _noop("本期的上一篇文章"),
+        "go-up",
+        SP.SP_ArrowUp,
+        ("P", "Ctrl+PgUp"),
+    ),
+    ActionSpec(
+        ActionId.NEXT_ARTICLE,
+        _noop("下一篇"),
+        _noop("本期的下一篇文章（读到文末时按空格键也可以）"),
+        "go-down",
+        SP.SP_ArrowDown,
+        ("N", "Ctrl+PgDown"),
+    ),
+    ActionSpec(
+        ActionId.PREVIOUS_PAGE,
+        _noop("上一版"),
+        _noop("本期的上一个版面"),
+        "go-first",
+        SP.SP_MediaSkipBackward,
+        ("Alt+PgUp", "["),
+    ),
+    ActionSpec(
+        ActionId.NEXT_PAGE,
+        _noop("下一版"),
+        _noop("本期的下一个版面"),
+        "go-last",
+        SP.SP_MediaSkipForward,
+        ("Alt+PgDown", "]"),
+    ),
+    ActionSpec(
+        ActionId.NEWEST_EDITION,
+        _noop("最新一期"),
+        _noop("打开最新的一期报纸"),
+        "go-home",
+        SP.SP_DirHomeIcon,
+        ("Alt+Home",),
+    ),
+    ActionSpec(
+        ActionId.ARCHIVE,
+        _noop("往期"),
+        _noop("按日期选择往期报纸"),
+        "x-office-calendar",
+        SP.SP_FileDialogDetailedView,
+        ("Ctrl+D",),
+    ),
+    ActionSpec(
+        ActionId.WHOLE_STORY,
+        _noop("全文连读"),
+        _noop("跨版刊登的文章连成一篇阅读"),
+        "view-continuous",
+        SP.SP_FileDialogContentsView,
+        ("Ctrl+L",),
+        checkable=True,
+    ),
+    ActionSpec(
+        ActionId.FULL_SCREEN,
+        _noop("全屏"),
+        _noop("全屏阅读（再按一次退出）"),
+        "view-fullscreen",
+        SP.SP_TitleBarMaxButton,
+        (SK.FullScreen, "F11"),
+        checkable=True,
+    ),
+    ActionSpec(
+        ActionId.FIND,
+        _noop("搜索"),
+        _noop("在报纸中搜索"),
+        "edit-find",
+        SP.SP_FileDialogContentsView,
+        (SK.Find,),
+    ),
+    ActionSpec(
+        ActionId.QUIT,
+        _noop("退出"),
+        _noop("关闭阅读器"),
+        "application-exit",
+        SP.SP_DialogCloseButton,
+        (SK.Quit,),
+    ),
+)
+
+
+def key_sequences(shortcuts: tuple[Shortcut, ...]) -> list[QKeySequence]:
+    """The key sequences of some shortcuts on this platform, without duplicates or empties."""
+    result: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        if isinstance(shortcut, str):
+            candidates = [QKeySequence(shortcut)]
+        else:
+            candidates = QKeySequence.keyBindings(shortcut)
+        for sequence in candidates:
+            if not sequence.isEmpty() and sequence not in result:
+                result.append(sequence)
+    return result
+
+
+def _icon(spec: ActionSpec) -> QIcon:
+    icon = QIcon.fromTheme(spec.icon) if spec.icon else QIcon()
+    if icon.isNull() and spec.style_icon is not None:
+        icon = QApplication.style().standardIcon(spec.style_icon)
+    return icon
+
+
+class Actions:
+    """The window's actions, made from :data:`ACTION_SPECS`; look them up by :class:`ActionId`."""
+
+    def __init__(self, parent: QObject) -> None:
+        self._actions: dict[ActionId, QAction] = {}
+        for spec in ACTION_SPECS:
+            text = QCoreApplication.translate(CONTEXT, spec.text)
+            action = QAction(_icon(spec), text, parent)
+            action.setObjectName(f"action_{spec.id.value}")
+            tip = QCoreApplication.translate(CONTEXT, spec.tip)
+            sequences = key_sequences(spec.shortcuts)
+            action.setShortcuts(sequences)
+            if sequences:
+                keys = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
+                tip = f"{tip}（{keys}）"
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.setCheckable(spec.checkable)
+            self._actions[spec.id] = action
+
+    def __getitem__(self, action_id: ActionId) -> QAction:
+        return self._actions[action_id]
+
+    def __iter__(self) -> Iterator[QAction]:
+        return iter(self._actions.values())
+
+    def spec(self, action_id: ActionId) -> ActionSpec:
+        """The declaration of an action."""
+        return next(spec for spec in ACTION_SPECS if spec.id is action_id)

@@ -1,0 +1,244 @@
+"""The article pane: a QTextBrowser that shows rendered HTML and never loads anything itself.
+
+Links are reported, not followed (the window routes them); the only resources
+it loads are ``edition-image:`` pictures, through a resolver that keeps them
+inside the edition's folder. The body column is held to a comfortable measure
+of characters and centred by the document's side margins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QKeyEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
+
+from jiangbei_reader.core.display import DisplaySettings
+from jiangbei_reader.core.render import IMAGE_SCHEME, fragment_anchor
+
+#: Finds the file of an ``edition-image:<edition>/<path>`` picture, or ``None`` to refuse it.
+ImageResolver = Callable[[str, str], Path | None]
+
+#: The narrowest side margin, in characters, however narrow the window.
+_MIN_SIDE_CHARS = 1.0
+_SEARCH_HIT = "#ffd27a"
+_SEARCH_HIT_TEXT = "#1a1a1a"
+
+
+class ArticleView(QTextBrowser):
+    """Shows one article, story or message as HTML."""
+
+    #: An internal or web link was clicked: its href as written in the HTML.
+    link_activated = Signal(str)
+    #: Space or Page Down at the end of the text: the reader wants the next article.
+    end_reached = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setAccessibleName(self.tr("文章正文"))
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self._display = DisplaySettings()
+        self._resolver: ImageResolver | None = None
+        self._html = ""
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.apply_display(self._display)
+
+    # -- content ----------------------------------------------------------------------
+
+    def set_image_resolver(self, resolver: ImageResolver | None) -> None:
+        """Who finds picture files; ``None`` shows captions only."""
+        self._resolver = resolver
+
+    def show_html(self, html: str, *, anchor: str | None = None, scroll: int | None = None) -> None:
+        """Show a document, at a scroll position, an article's anchor, or the top."""
+        self._html = html
+        self.setHtml(html)
+        self._apply_measure()
+        self.clear_highlights()
+        self.document().documentLayout().documentSize()  # lay out now so scrolling lands
+        if scroll is not None:
+            self.verticalScrollBar().setValue(scroll)
+        elif anchor:
+            self.scroll_to_article(anchor)
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    def scroll_to_article(self, article_id: str) -> None:
+        """Scroll so the article's (or story fragment's) start is at the top."""
+        self.scrollToAnchor(fragment_anchor(article_id))
+
+    @property
+    def html(self) -> str:
+        """The HTML shown (as rendered, before Qt's own rewriting)."""
+        return self._html
+
+    def scroll_position(self) -> int:
+        """Where the reader has scrolled to, in pixels from the top."""
+        return self.verticalScrollBar().value()
+
+    def at_end(self) -> bool:
+        """True when the end of the text is visible."""
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum()
+
+    # -- display ----------------------------------------------------------------------
+
+    def apply_display(self, display: DisplaySettings) -> None:
+        """Take colours and measure from the display settings (the HTML brings the rest)."""
+        self._display = display
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(display.colours.background))
+        palette.setColor(QPalette.ColorRole.Text, QColor(display.colours.text))
+        self.setPalette(palette)
+        self._apply_measure()
+
+    def font_line_spacing(self) -> float:
+        """The base font's own line spacing as a multiple of its size (for the renderer)."""
+        font = self.document().defaultFont()
+        size = font.pointSizeF() * self.logicalDpiY() / 72 if font.pointSizeF() > 0 else 0.0
+        size = size or float(font.pixelSize())
+        return QFontMetricsF(font).lineSpacing() / size if size > 0 else 1.0
+
+    def column_width(self) -> float:
+        """Width of the body column in pixels: the measure in characters of the base font."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        return self._display.measure * metrics.horizontalAdvance("国")
+
+    def _apply_measure(self) -> None:
+        width = self.viewport().width()
+        char = QFontMetricsF(self.document().defaultFont()).horizontalAdvance("国")
+        side = max(_MIN_SIDE_CHARS * char, (width - self.column_width()) / 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if frame.leftMargin() == side and frame.rightMargin() == side:
+            return
+        frame.setLeftMargin(side)
+        frame.setRightMargin(side)
+        frame.setTopMargin(char)
+        frame.setBottomMargin(char * 2)
+        root.setFrameFormat(frame)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the column centred at its measure."""
+        super().resizeEvent(event)
+        self._apply_measure()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new base font (font step, 长辈版): lay the text out again at the same place."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._html:
+            bar = self.verticalScrollBar()
+            fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+            # Margins in em are turned into pixels when the HTML is read: read it again.
+            self.show_html(self._html)
+            bar.setValue(round(fraction * bar.maximum()))
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the measure."""
+        return QSize(round(self.column_width() + 80), 600)
+
+    # -- highlights (search) ------------------------------------------------------------
+
+    def highlight_ranges(self, ranges: Sequence[tuple[int, int]]) -> None:
+        """Highlight ``(start, end)`` character ranges of the document's plain text."""
+        selections = []
+        for start, end in ranges:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format.setBackground(QColor(_SEARCH_HIT))
+            selection.format.setForeground(QColor(_SEARCH_HIT_TEXT))
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def highlight_terms(self, terms: Sequence[str]) -> list[tuple[int, int]]:
+        """Highlight every occurrence of each term; returns the ranges, first to last."""
+        ranges: list[tuple[int, int]] = []
+        for term in terms:
+            if not term:
+                continue
+            cursor = self.document().find(term, 0)
+            while not cursor.isNull():
+                ranges.append((cursor.selectionStart(), cursor.selectionEnd()))
+                cursor = self.document().find(term, cursor, QTextDocument.FindFlag(0))
+        ranges.sort()
+        self.highlight_ranges(ranges)
+        return ranges
+
+    def clear_highlights(self) -> None:
+        """Remove search highlights."""
+        self.setExtraSelections([])
+
+    def scroll_to_position(self, position: int) -> None:
+        """Make a character position of the plain text visible."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    # -- input ------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space and Page Down page through the text, then on to the next article."""
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if plain and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_PageDown):
+            if self.at_end():
+                self.end_reached.emit()
+            else:
+                self.verticalScrollBar().triggerAction(
+                    QAbstractSlider.SliderAction.SliderPageStepAdd
+                )
+            event.accept()
+            return
+        if (
+            event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.verticalScrollBar().triggerAction(QAbstractSlider.SliderAction.SliderPageStepSub)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        """Pictures of the edition only; nothing remote, no ``file:``, nothing else."""
+        url = QUrl(url)
+        if (
+            kind != QTextDocument.ResourceType.ImageResource.value
+            or url.scheme() != IMAGE_SCHEME
+            or self._resolver is None
+        ):
+            return None
+        edition, _, relative = url.path().partition("/")
+        path = self._resolver(edition, relative)
+        if path is None:
+            return None
+        image = QImage(str(path))
+        if image.isNull():
+            return None
+        width = round(self.column_width())
+        if image.width() > width > 0:
+            image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        return image
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        self.link_activated.emit(url.toString())

@@ -1,0 +1,63 @@
+"""Web links in article text: never loaded in the pane; opened in a browser if confirmed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Links", text)
+
+
+class LinkOpener(Protocol):
+    """Decides what happens to a web link the reader clicked."""
+
+    def open_external(self, parent: QWidget, url: QUrl) -> bool:
+        """Open ``url`` outside the reader, or not; ``True`` when it was opened."""
+
+
+def ask_before_opening(parent: QWidget, url: QUrl) -> bool:
+    """Ask the reader whether to open a web address in the system browser."""
+    box = QMessageBox(parent)
+    box.setObjectName("externalLinkDialog")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("打开网页"))
+    box.setText(_tr("这是一个网页链接，要用系统浏览器打开吗？"))
+    box.setInformativeText(url.toDisplayString())
+    box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAccessibleName(_tr("打开网页的确认"))
+    return box.exec() == QMessageBox.StandardButton.Open
+
+
+class ConfirmingLinkOpener:
+    """The normal mode: ask first, then hand the address to the system (QDesktopServices)."""
+
+    def __init__(
+        self,
+        confirm: Callable[[QWidget, QUrl], bool] = ask_before_opening,
+        open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
+    ) -> None:
+        self._confirm = confirm
+        self._open_url = open_url
+
+    def open_external(self, parent: QWidget, url: QUrl) -> bool:
+        """Open ``url`` in the system browser after the reader agreed."""
+        if url.scheme().lower() not in ("http", "https", "mailto"):
+            return False
+        if not self._confirm(parent, url):
+            return False
+        return bool(self._open_url(url))
+
+
+class RefusingLinkOpener:
+    """For modes without a browser (the library kiosk): web links are never opened."""
+
+    def open_external(self, parent: QWidget, url: QUrl) -> bool:
+        """Never opens anything."""
+        return False

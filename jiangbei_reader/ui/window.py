@@ -1,0 +1,544 @@
+"""The reader's main window: section tree, article pane, toolbar with the search box, history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
+
+from jiangbei_reader.core.display import DisplaySettings
+from jiangbei_reader.core.library import EditionRef, Library
+from jiangbei_reader.core.model import Edition
+from jiangbei_reader.core.navigation import (
+    Route,
+    RouteKind,
+    Router,
+    is_external_link,
+    neighbour_article,
+    neighbour_page,
+    route_for_link,
+)
+from jiangbei_reader.core.render import (
+    render_article,
+    render_message,
+    render_missing_page,
+    render_story,
+    resolve_image,
+)
+from jiangbei_reader.core.settings import Preferences, SettingsStore
+from jiangbei_reader.ui.actions import ActionId, Actions
+from jiangbei_reader.ui.article_view import ArticleView
+from jiangbei_reader.ui.date_picker import choose_edition
+from jiangbei_reader.ui.links import ConfirmingLinkOpener, LinkOpener
+from jiangbei_reader.ui.section_model import SectionModel
+from jiangbei_reader.ui.section_tree import SectionTree
+
+#: Shows a route its own way (the search results of issue 4): gets the route and the
+#: scroll position to restore (``None`` for a new visit).
+RouteHandler = Callable[[Route, int | None], None]
+#: Picks an edition by date (the 往期 dialog); injectable for tests.
+EditionChooser = Callable[[Sequence[EditionRef], str | None, QWidget], str | None]
+
+_STATUS_SECONDS = 6
+
+
+class ReaderWindow(QMainWindow):
+    """The main window. Everything it needs is handed in by ``app.py``."""
+
+    #: The reader pressed Enter in the search box (issue 4 connects its search here).
+    searchRequested = Signal(str)
+    #: A route is now on screen (after navigation, back/forward or restore).
+    route_changed = Signal(object)
+    #: An article (or a story landing on it) is now shown: its id.
+    article_shown = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        preferences: Preferences,
+        store: SettingsStore | None = None,
+        ui_state: QSettings | None = None,
+        link_opener: LinkOpener | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerWindow")
+        self.setWindowTitle(self.tr("江北报阅读器"))
+        self.setAccessibleName(self.tr("江北报阅读器"))
+        self.library = library
+        self.preferences = preferences
+        self.store = store
+        self.ui_state = ui_state
+        self.link_opener: LinkOpener = link_opener or ConfirmingLinkOpener()
+        self.edition_chooser: EditionChooser = choose_edition
+        self.router = Router()
+        self.display = DisplaySettings()
+        self._route_handlers: dict[RouteKind, RouteHandler] = {}
+        # The article being read is saved a moment after it changes, not on every key press.
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(2000)
+        self._save_timer.timeout.connect(self._save_preferences)
+
+        self.reader_actions = Actions(self)
+        self.tree = SectionTree(SectionModel(library.refs, library.edition, self))
+        self.view = ArticleView()
+        self.view.set_image_resolver(self._resolve_image)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setAccessibleName(self.tr("阅读区"))
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.search_box = self._make_search_box()
+        self.toolbar = self._make_toolbar()
+        self._make_menus()
+        self._make_status_bar()
+        self._connect()
+        self.reader_actions[ActionId.WHOLE_STORY].setChecked(preferences.whole_story)
+        self.resize(1200, 800)
+        self.splitter.setSizes([320, 880])
+        self._restore_ui_state()
+
+    # -- building -------------------------------------------------------------------
+
+    def _make_search_box(self) -> QLineEdit:
+        box = QLineEdit(self)
+        box.setObjectName("searchBox")
+        box.setPlaceholderText(self.tr("搜索报纸（Ctrl+F）"))
+        box.setAccessibleName(self.tr("搜索"))
+        box.setAccessibleDescription(self.tr("输入要找的字词，按回车键搜索"))
+        box.setClearButtonEnabled(True)
+        box.setMaximumWidth(320)
+        box.setMinimumWidth(160)
+        box.returnPressed.connect(self._on_search_box_return_pressed)
+        return box
+
+    def _make_toolbar(self) -> QToolBar:
+        toolbar = QToolBar(self.tr("工具栏"), self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setAccessibleName(self.tr("工具栏"))
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        groups = (
+            (ActionId.BACK, ActionId.FORWARD),
+            (ActionId.PREVIOUS_PAGE, ActionId.PREVIOUS_ARTICLE),
+            (ActionId.NEXT_ARTICLE, ActionId.NEXT_PAGE),
+            (ActionId.NEWEST_EDITION, ActionId.ARCHIVE, ActionId.WHOLE_STORY),
+        )
+        for number, group in enumerate(groups):
+            if number:
+                toolbar.addSeparator()
+            for action_id in group:
+                self.add_toolbar_action(action_id, toolbar)
+        spacer = QWidget(toolbar)
+        spacer.setObjectName("toolbarSpacer")
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return toolbar
+
+    def add_toolbar_action(self, action_id: ActionId, toolbar: QToolBar | None = None) -> None:
+        """Put an action on the toolbar (before the search box when the toolbar exists)."""
+        action = self.reader_actions[action_id]
+        if toolbar is None:
+            toolbar = self.toolbar
+            toolbar.insertAction(toolbar.actions()[-2], action)  # before spacer and search box
+        else:
+            toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        if button is not None:
+            button.setObjectName(f"button_{action_id.value}")
+            button.setAccessibleName(action.text())
+            button.setAccessibleDescription(action.toolTip())
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setObjectName("menuBar")
+        bar.setAccessibleName(self.tr("菜单栏"))
+        menus = (
+            (self.tr("报纸(&F)"), (ActionId.NEWEST_EDITION, ActionId.ARCHIVE, None, ActionId.QUIT)),
+            (
+                self.tr("阅读(&R)"),
+                (
+                    ActionId.BACK,
+                    ActionId.FORWARD,
+                    None,
+                    ActionId.PREVIOUS_ARTICLE,
+                    ActionId.NEXT_ARTICLE,
+                    ActionId.PREVIOUS_PAGE,
+                    ActionId.NEXT_PAGE,
+                    None,
+                    ActionId.FIND,
+                ),
+            ),
+            (self.tr("视图(&V)"), (ActionId.WHOLE_STORY, ActionId.FULL_SCREEN)),
+        )
+        for title, items in menus:
+            menu = bar.addMenu(title)
+            menu.setAccessibleName(title.replace("&", ""))
+            for item in items:
+                if item is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.reader_actions[item])
+        # Shortcuts work with the menu bar hidden (full screen) because the actions live here.
+        self.addActions(list(self.reader_actions))
+
+    def _make_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setObjectName("statusBar")
+        status.setAccessibleName(self.tr("状态栏"))
+        self.position_label = QLabel(status)
+        self.position_label.setObjectName("positionLabel")
+        self.position_label.setAccessibleName(self.tr("当前位置"))
+        status.addPermanentWidget(self.position_label)
+
+    def _connect(self) -> None:
+        handlers: dict[ActionId, Callable[[], object]] = {
+            ActionId.BACK: self.go_back,
+            ActionId.FORWARD: self.go_forward,
+            ActionId.PREVIOUS_ARTICLE: lambda: self.step_article(-1),
+            ActionId.NEXT_ARTICLE: lambda: self.step_article(1),
+            ActionId.PREVIOUS_PAGE: lambda: self.step_page(-1),
+            ActionId.NEXT_PAGE: lambda: self.step_page(1),
+            ActionId.NEWEST_EDITION: self.go_newest,
+            ActionId.ARCHIVE: self.choose_archive_edition,
+            ActionId.FIND: self.focus_search,
+            ActionId.QUIT: self.close,
+        }
+        for action_id, handler in handlers.items():
+            self.reader_actions[action_id].triggered.connect(handler)
+        self.reader_actions[ActionId.WHOLE_STORY].toggled.connect(self.set_whole_story)
+        self.reader_actions[ActionId.FULL_SCREEN].toggled.connect(self.set_full_screen)
+        self.tree.route_activated.connect(self.navigate)
+        self.view.link_activated.connect(self.follow_link)
+        self.view.end_reached.connect(self._on_view_end_reached)
+        self.view.highlighted.connect(self._on_view_link_hovered)
+
+    # -- navigation -----------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the last article read, or the newest edition at its first readable article."""
+        last = self.preferences.last_article
+        if last and self.library.article(last) is not None:
+            self.navigate(Route.article(last), scroll=self.preferences.last_scroll)
+            return
+        self.go_newest()
+
+    def register_route_handler(self, kind: RouteKind, handler: RouteHandler) -> None:
+        """Let another part (search) show routes of one kind; history still goes through here."""
+        self._route_handlers[kind] = handler
+
+    @Slot(object)
+    def navigate(self, route: Route, scroll: int | None = None) -> bool:
+        """Go to ``route`` and remember where the reader was; ``False`` when it leads nowhere."""
+        resolved = self._resolve(route)
+        if resolved is None:
+            self.show_message(self.tr("找不到"), self.tr("找不到要打开的内容：{0}").format(route))
+            return False
+        self.router.navigate(resolved, scroll or 0, leaving_scroll=self.view.scroll_position())
+        self._show(resolved, scroll)
+        return True
+
+    def _resolve(self, route: Route) -> Route | None:
+        """An edition or a bundled page is shown as its first article."""
+        if route.kind is RouteKind.SEARCH:
+            return route if route.kind in self._route_handlers else None
+        edition = self.library.edition(route.edition_key or "")
+        if edition is None:
+            return None
+        if route.kind is RouteKind.EDITION:
+            first = edition.first_readable_article()
+            if first is not None:
+                return Route.article(first.id)
+            return Route.page(edition.key, edition.pages[0].id) if edition.pages else None
+        if route.kind is RouteKind.PAGE:
+            page = edition.page(route.page_id or "")
+            if page is not None and page.articles:
+                return Route.article(page.articles[0].id)
+            return route
+        return route if edition.article(route.target) is not None else None
+
+    def _show(self, route: Route, scroll: int | None) -> None:
+        handler = self._route_handlers.get(route.kind)
+        if handler is not None:
+            handler(route, scroll)
+        else:
+            edition = self.library.edition(route.edition_key or "")
+            if edition is None:
+                self.show_message(self.tr("无法读取"), self.tr("这一期无法读取：{0}").format(route))
+                return
+            if route.kind is RouteKind.ARTICLE:
+                self._show_article(edition, route.target, scroll)
+            else:
+                self._show_page(edition, route.page_id or "", scroll)
+            self.tree.select_route(route)
+            self._update_position(edition, route)
+        self._update_actions()
+        self.route_changed.emit(route)
+
+    def _show_article(self, edition: Edition, article_id: str, scroll: int | None) -> None:
+        article = edition.article(article_id)
+        if article is None:
+            self.show_message(self.tr("找不到这篇文章"), article_id)
+            return
+        story = edition.story(article_id) if self.whole_story else None
+        if story is not None and len(story.fragments) + (not story.is_whole) > 1:
+            html = render_story(edition, story, self._render_display(), focus=article_id)
+            anchor = None if article is story.fragments[0] else article_id
+        else:
+            html = render_article(edition, article, self._render_display())
+            anchor = None
+        self.view.show_html(html, anchor=anchor, scroll=scroll)
+        self.setWindowTitle(self.tr("{0} — 江北报阅读器").format(article.headline))
+        self.preferences = replace(self.preferences, last_article=article_id, last_scroll=0)
+        self._save_timer.start()
+        self.article_shown.emit(article_id)
+
+    def _show_page(self, edition: Edition, page_id: str, scroll: int | None) -> None:
+        page = edition.page(page_id)
+        if page is None:
+            self.show_message(
+                self.tr("没有这个版面"),
+                self.tr("{0}没有第{1}版。").format(edition.title, page_id),
+            )
+            return
+        self.view.show_html(
+            render_missing_page(edition, page, self._render_display()), scroll=scroll
+        )
+        self.setWindowTitle(self.tr("{0} — 江北报阅读器").format(page.label))
+        self.statusBar().showMessage(
+            self.tr("{0}未收录").format(page.label), _STATUS_SECONDS * 1000
+        )
+
+    def show_message(self, title: str, text: str) -> None:
+        """Say something in the article pane (not found, not readable …)."""
+        self.view.show_html(render_message(title, text, self._render_display()))
+        self.statusBar().showMessage(title, _STATUS_SECONDS * 1000)
+
+    @Slot()
+    def go_back(self) -> None:
+        """Back to where the reader was, at the same scroll position."""
+        entry = self.router.back(leaving_scroll=self.view.scroll_position())
+        if entry is not None:
+            self._show(entry.route, entry.scroll)
+
+    @Slot()
+    def go_forward(self) -> None:
+        """Forward again after going back."""
+        entry = self.router.forward(leaving_scroll=self.view.scroll_position())
+        if entry is not None:
+            self._show(entry.route, entry.scroll)
+
+    @Slot()
+    def go_newest(self) -> None:
+        """The newest edition at its first readable article."""
+        newest = self.library.newest
+        if newest is None:
+            self.show_message(
+                self.tr("没有报纸"),
+                self.tr("没有找到任何一期报纸。请用 --editions 指定存放版面文件的文件夹。"),
+            )
+            return
+        self.navigate(Route.edition(newest.key))
+
+    def reset_to_start(self) -> None:
+        """Forget history and show the newest edition (the kiosk's reset after idle)."""
+        self.router.reset()
+        self.go_newest()
+
+    def step_article(self, step: int) -> bool:
+        """Next (``1``) or previous (``-1``) article of the edition."""
+        current = self.router.current
+        edition = self._current_edition()
+        if current is None or edition is None:
+            return False
+        article = neighbour_article(edition, current.route, step, whole_story=self.whole_story)
+        if article is None:
+            text = self.tr("已经是本期最后一篇") if step > 0 else self.tr("已经是本期第一篇")
+            self.statusBar().showMessage(text, _STATUS_SECONDS * 1000)
+            return False
+        return self.navigate(Route.article(article.id))
+
+    def step_page(self, step: int) -> bool:
+        """Next or previous page (版) of the edition."""
+        current = self.router.current
+        edition = self._current_edition()
+        if current is None or edition is None or current.route.page_id is None:
+            return False
+        page = neighbour_page(edition, current.route.page_id, step)
+        if page is None:
+            text = self.tr("已经是最后一版") if step > 0 else self.tr("已经是第一版")
+            self.statusBar().showMessage(text, _STATUS_SECONDS * 1000)
+            return False
+        return self.navigate(Route.page(edition.key, page.id))
+
+    @Slot(str)
+    def follow_link(self, href: str) -> None:
+        """A link in the article: jumps and pages navigate, web links go to the link opener."""
+        route = route_for_link(href)
+        if route is not None:
+            self.navigate(route)
+        elif is_external_link(href):
+            if not self.link_opener.open_external(self, QUrl(href)):
+                self.statusBar().showMessage(self.tr("没有打开网页链接"), _STATUS_SECONDS * 1000)
+        else:
+            self.statusBar().showMessage(self.tr("无法打开这个链接"), _STATUS_SECONDS * 1000)
+
+    def choose_archive_edition(self) -> None:
+        """The 往期 dialog, then the chosen edition."""
+        current = self.router.current
+        key = self.edition_chooser(
+            self.library.refs, current.route.edition_key if current else None, self
+        )
+        if key:
+            self.navigate(Route.edition(key))
+
+    # -- view state -----------------------------------------------------------------
+
+    @property
+    def whole_story(self) -> bool:
+        """True when stories printed across pages are read as one (全文连读)."""
+        return self.preferences.whole_story
+
+    @Slot(bool)
+    def set_whole_story(self, on: bool) -> None:
+        """Turn 全文连读 on or off and show the current article again."""
+        self.reader_actions[ActionId.WHOLE_STORY].setChecked(on)
+        if on == self.preferences.whole_story:
+            return
+        self.preferences = replace(self.preferences, whole_story=on)
+        self._save_preferences()
+        current = self.router.current
+        if current is not None and current.route.kind is RouteKind.ARTICLE:
+            self._show(current.route, None)
+
+    def set_display(self, display: DisplaySettings) -> None:
+        """New display settings (theme, typeface, measure): the current article is shown again.
+
+        The font step is applied by whoever sets the application font; the view
+        lays itself out again when the font changes.
+        """
+        self.display = display
+        self.view.apply_display(display)
+        current = self.router.current
+        if current is not None:
+            self._show(current.route, self.view.scroll_position())
+
+    @Slot(bool)
+    def set_full_screen(self, on: bool) -> None:
+        """Full screen (F11) and back."""
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    @Slot()
+    def focus_search(self) -> None:
+        """Put the cursor in the search box (Ctrl+F)."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _render_display(self) -> DisplaySettings:
+        return replace(self.display, font_line_spacing=self.view.font_line_spacing())
+
+    def _current_edition(self) -> Edition | None:
+        current = self.router.current
+        if current is None or current.route.edition_key is None:
+            return None
+        return self.library.edition(current.route.edition_key)
+
+    def _update_actions(self) -> None:
+        self.reader_actions[ActionId.BACK].setEnabled(self.router.can_go_back)
+        self.reader_actions[ActionId.FORWARD].setEnabled(self.router.can_go_forward)
+
+    def _update_position(self, edition: Edition, route: Route) -> None:
+        parts = [edition.title]
+        page = edition.page(route.page_id or "")
+        if page is not None:
+            parts.append(page.label + (self.tr("（未收录）") if page.missing else ""))
+            ids = [a.id for a in page.articles]
+            if route.target in ids:
+                parts.append(
+                    self.tr("本版第{0}/{1}篇").format(ids.index(route.target) + 1, len(ids))
+                )
+        self.position_label.setText(" · ".join(parts))
+
+    def _resolve_image(self, edition_key: str, relative: str) -> Path | None:
+        ref = self.library.ref(edition_key)
+        return resolve_image(ref.path, relative) if ref is not None else None
+
+    @Slot()
+    def _on_view_end_reached(self) -> None:
+        self.step_article(1)
+
+    @Slot(QUrl)
+    def _on_view_link_hovered(self, url: QUrl) -> None:
+        href = url.toString()
+        if not href:
+            self.statusBar().clearMessage()
+        elif is_external_link(href):
+            self.statusBar().showMessage(self.tr("网页链接：{0}（点击后会先询问）").format(href))
+        elif (route := route_for_link(href)) is not None and route.page_id:
+            self.statusBar().showMessage(self.tr("转到第{0}版").format(route.page_id))
+
+    @Slot()
+    def _on_search_box_return_pressed(self) -> None:
+        text = self.search_box.text().strip()
+        if text:
+            self.searchRequested.emit(text)
+
+    # -- saving state ---------------------------------------------------------------
+
+    def _restore_ui_state(self) -> None:
+        if self.ui_state is None:
+            return
+        geometry = self.ui_state.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = self.ui_state.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        """Remember the window's geometry, the splitter and the article being read."""
+        if self.ui_state is not None:
+            self.ui_state.setValue("window/geometry", self.saveGeometry())
+            self.ui_state.setValue("window/splitter", self.splitter.saveState())
+            self.ui_state.sync()
+        current = self.router.current
+        if current is not None and current.route.kind is RouteKind.ARTICLE:
+            self.preferences = replace(
+                self.preferences,
+                last_article=current.route.target,
+                last_scroll=self.view.scroll_position(),
+            )
+        self._save_preferences()
+
+    @Slot()
+    def _save_preferences(self) -> None:
+        self._save_timer.stop()
+        if self.store is not None:
+            self.store.save(self.preferences)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save where the reader was before closing."""
+        self.save_state()
+        super().closeEvent(event)
