@@ -1,0 +1,275 @@
+"""SearchIndex: the one object the window, the kiosk and the commands use to search.
+
+Thread-safety: every thread gets its own SQLite connection (made on first use);
+``update()`` may run in a worker thread while other threads call ``search()``
+and ``suggest()``, which then see the last committed edition (WAL). Only one
+``update()`` runs at a time. No method touches Qt; progress and cancellation
+are plain callables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from jiangbei_reader.core.library import EditionRef, Library
+from jiangbei_reader.core.search import store
+from jiangbei_reader.core.search.indexer import CancelCheck, ProgressCallback, update_index
+from jiangbei_reader.core.search.normalize import normalize, normalize_query_text
+from jiangbei_reader.core.search.query import Query, Term, parse_query
+from jiangbei_reader.core.search.results import SearchResults, Span, Suggestion, UpdateReport
+from jiangbei_reader.core.search.searcher import Filters, find_candidates, make_hits, rank
+from jiangbei_reader.core.search.variants import to_simplified
+from jiangbei_reader.core.search.vocab import is_pinyin, normalize_prefix
+
+log = logging.getLogger(__name__)
+
+#: How many vocabulary words a pinyin term stands for when it is searched.
+PINYIN_EXPANSION = 6
+
+
+class SearchIndex:
+    """Full-text search over the editions of a Library, kept in one SQLite file."""
+
+    def __init__(self, location: store.Location, library: Library | Sequence[EditionRef]) -> None:
+        self._location = location
+        self._refs = tuple(library.refs if isinstance(library, Library) else library)
+        self._local = threading.local()
+        self._generation = 0
+        self._update_lock = threading.Lock()
+        self._suspect = False
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+        self.warnings: tuple[str, ...] = location.warnings
+        # An in-memory database lives as long as one connection to it is open.
+        self._keeper = store.connect(location) if location.path is None else None
+        if self._keeper is not None:
+            store.create_schema(self._keeper)
+        for warning in self.warnings:
+            log.warning("%s", warning)
+
+    @classmethod
+    def open(cls, path: Path | None, library: Library | Sequence[EditionRef]) -> SearchIndex:
+        """Open (or create) the index file; ``None`` means the user cache dir.
+
+        Cheap: the full integrity check and the indexing happen in ``update()``.
+        """
+        return cls(store.open_location(path), library)
+
+    @classmethod
+    def in_memory(cls, library: Library | Sequence[EditionRef]) -> SearchIndex:
+        """An index kept in memory only (tests, read-only systems)."""
+        return cls(store.open_memory(), library)
+
+    @property
+    def path(self) -> Path | None:
+        """The index file, or ``None`` for an in-memory index."""
+        return self._location.path
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None and self._local.generation == self._generation:
+            return conn
+        if conn is not None:
+            conn.close()
+        conn = store.connect(self._location)
+        self._local.conn = conn
+        self._local.generation = self._generation
+        with self._connections_lock:
+            self._connections.append(conn)
+        return conn
+
+    def close(self) -> None:
+        """Close every connection (call when no other thread uses the index any more)."""
+        with self._connections_lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
+        self._local = threading.local()
+
+    def update(
+        self,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+        *,
+        rebuild: bool = False,
+    ) -> UpdateReport:
+        """Index added and changed editions, forget removed ones; safe in a worker thread.
+
+        ``progress(done, total)`` is called after each edition; ``cancel()`` is
+        polled between editions. A corrupt index is rebuilt from scratch.
+        """
+        report = UpdateReport()
+        with self._update_lock:
+            problem = None
+            if self.path is not None:
+                problem = store.problem_with(self._conn(), self.path, deep=True)
+            if problem is not None or rebuild or self._suspect:
+                if problem is not None:
+                    self.warnings += (f"检索索引 {self.path} {problem}，已重新建立。",)
+                self._recreate()
+                report.rebuilt = True
+            self._suspect = False
+            update_index(self._conn(), self._refs, report, progress, cancel)
+        return report
+
+    def _recreate(self) -> None:
+        """Start from an empty index (other threads reconnect on their next call)."""
+        self._generation += 1
+        if self.path is None:
+            if self._keeper is not None:
+                self._keeper.close()
+            self._location = store.open_memory(self.warnings)
+            self._keeper = store.connect(self._location)
+            store.create_schema(self._keeper)
+            return
+        own = getattr(self._local, "conn", None)
+        if own is not None:
+            own.close()
+            self._local.conn = None
+        try:
+            store.remove_files(self.path)
+        except OSError as exc:
+            self.warnings += (f"无法删除损坏的检索索引 {self.path}（{exc}），改用内存索引。",)
+        self._location = store.open_location(self.path)
+        if self._location.path is None:
+            self._keeper = store.connect(self._location)
+            store.create_schema(self._keeper)
+        self.warnings += self._location.warnings
+
+    def parse(self, text: str) -> Query:
+        """The parsed query (terms, phrases, exclusions, 繁體 variants)."""
+        return parse_query(text, to_simplified)
+
+    def highlight(self, query: str | Query, text: str) -> list[Span]:
+        """Where a query's terms occur in any text (e.g. one paragraph of the reader pane)."""
+        parsed = self.parse(query) if isinstance(query, str) else query
+        return parsed.spans(normalize(text))
+
+    def article_count(self) -> int:
+        """How many articles (fragments) the index holds."""
+        return int(self._conn().execute("SELECT count(*) FROM docs").fetchone()[0])
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        edition: str | None = None,
+        page: str | None = None,
+    ) -> SearchResults:
+        """Ranked results for what the user typed; never raises for any input."""
+        parsed = self.parse(query)
+        filters = Filters(date_from, date_to, edition, page)
+        if parsed.is_empty:
+            return SearchResults(parsed, (), notices=parsed.notices)
+        try:
+            results = self._run(parsed, filters, max(1, limit))
+            if not results.hits:
+                results = self._with_pinyin(parsed, filters, max(1, limit)) or results
+            if not results.hits:
+                alternatives = tuple(self.alternatives(query))
+                results = SearchResults(
+                    parsed, (), 0, True, results.notices, alternatives=alternatives
+                )
+            return results
+        except sqlite3.DatabaseError as exc:
+            self._suspect = True
+            log.warning("search failed: %s", exc)
+            notice = "检索索引不可用，正在重建，请稍后再试。"
+            return SearchResults(parsed, (), notices=(*parsed.notices, notice))
+
+    def _run(self, parsed: Query, filters: Filters, limit: int) -> SearchResults:
+        conn = self._conn()
+        candidates, total, exact = find_candidates(conn, parsed, filters)
+        hits = make_hits(conn, parsed, rank(candidates, limit))
+        notices = list(parsed.notices)
+        if not exact and total > len(candidates):
+            notices.append(f"匹配的文章很多，按相关度排列的是最新的{len(candidates)}篇。")
+        return SearchResults(parsed, tuple(hits), total, exact, tuple(notices))
+
+    def _with_pinyin(self, parsed: Query, filters: Filters, limit: int) -> SearchResults | None:
+        """Search again with pinyin terms (``jiangbei``) replaced by the archive's words."""
+        required: list[Term] = []
+        used: list[str] = []
+        for term in parsed.required:
+            if not is_pinyin(term.raw):
+                required.append(term)
+                continue
+            words = [
+                s.text for s in self.suggest(term.raw, PINYIN_EXPANSION) if s.kind != "headline"
+            ]
+            variants = tuple(tuple(normalize_query_text(w)) for w in words)
+            if not variants:
+                return None
+            used.extend(words)
+            required.append(Term(term.raw, variants, term.phrase))
+        if not used:
+            return None
+        expanded = Query(parsed.text, tuple(required), parsed.excluded, parsed.notices)
+        results = self._run(expanded, filters, limit)
+        if not results.hits:
+            return None
+        notice = f"按拼音查找：{'、'.join(used)}"
+        return SearchResults(
+            parsed,
+            results.hits,
+            results.total,
+            results.exact_total,
+            (*results.notices, notice),
+            pinyin_words=tuple(used),
+        )
+
+    def suggest(self, prefix: str, limit: int = 10) -> list[Suggestion]:
+        """Words, names and headlines of the archive for a pinyin or text prefix.
+
+        ``jiangbei`` (full pinyin) and ``jbq`` (initials) both find 江北区;
+        ``江北`` finds words starting with 江北. For the kiosk keyboard and the
+        search box's completion.
+        """
+        key = normalize_prefix(prefix)
+        if not key or limit <= 0:
+            return []
+        end = key + "\U0010ffff"
+        if is_pinyin(key):
+            sql = (
+                "SELECT word, pinyin, kind, total FROM words WHERE total > 0 AND "
+                "((key >= ? AND key < ?) OR (initials >= ? AND initials < ?)) "
+                "ORDER BY kind = 'headline', total DESC, length(word), word LIMIT ?"
+            )
+            params: tuple[object, ...] = (key, end, key, end, limit)
+        else:
+            sql = (
+                "SELECT word, pinyin, kind, total FROM words WHERE total > 0 AND "
+                "word >= ? AND word < ? ORDER BY kind = 'headline', total DESC, "
+                "length(word), word LIMIT ?"
+            )
+            params = (prefix.strip(), prefix.strip() + "\U0010ffff", limit)
+        try:
+            rows = self._conn().execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._suspect = True
+            log.warning("suggest failed: %s", exc)
+            return []
+        return [Suggestion(text, pinyin, kind, total) for text, pinyin, kind, total in rows]
+
+    def alternatives(self, query: str, limit: int = 6) -> list[Suggestion]:
+        """What the user may have meant when nothing was found: 简体 form, pinyin words."""
+        found: list[Suggestion] = []
+        simplified = to_simplified(query)
+        if simplified != query:
+            found.append(Suggestion(simplified, "", "simplified", 0))
+        parsed = self.parse(query)
+        for term in parsed.required:
+            if is_pinyin(term.raw):
+                found.extend(s for s in self.suggest(term.raw, limit) if s.kind != "headline")
+        return found[:limit]

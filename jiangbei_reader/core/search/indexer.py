@@ -1,0 +1,232 @@
+"""Incremental index update: only added, changed or removed edition files are re-indexed.
+
+A file is unchanged when its size and mtime are those recorded; otherwise its
+content hash decides. Each edition is written in its own transaction, so a
+cancelled or interrupted update leaves a consistent index that the next update
+completes. Editions are parsed here with the loader directly, never through the
+shared Library cache, so the UI thread may use the Library meanwhile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from jiangbei_reader.core.library import EditionRef, load_edition_file
+from jiangbei_reader.core.model import Article, Edition, Figure
+from jiangbei_reader.core.search.normalize import index_tokens
+from jiangbei_reader.core.search.results import UpdateReport
+from jiangbei_reader.core.search.store import PART_SEPARATOR, SLOTS
+from jiangbei_reader.core.search.vocab import edition_words, pinyin_for
+
+#: Called with (editions done, editions to do) after each edition.
+ProgressCallback = Callable[[int, int], None]
+#: Returns True when the update should stop (checked between editions).
+CancelCheck = Callable[[], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Recorded:
+    size: int
+    mtime_ns: int
+    sha256: str
+    edition: str
+
+
+def article_parts(article: Article) -> tuple[list[str], int]:
+    """The parts of ``Article.plain_text()`` and how many of them are title parts."""
+    head = [p for p in (article.kicker, article.headline, article.subtitle) if p]
+    body = [b.caption if isinstance(b, Figure) else b.text for b in article.blocks]
+    return head + body, len(head)
+
+
+def encode_text(parts: Sequence[str]) -> bytes:
+    """Stored form of an article's text: parts joined by PART_SEPARATOR, compressed."""
+    text = PART_SEPARATOR.join(p.replace(PART_SEPARATOR, " ") for p in parts)
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def decode_text(blob: bytes) -> list[str]:
+    """The parts of a stored article text."""
+    return zlib.decompress(blob).decode("utf-8").split(PART_SEPARATOR)
+
+
+def _tokens(parts: Sequence[str], head_parts: int) -> tuple[str, str, str]:
+    body = index_tokens(parts[head_parts:])
+    head = index_tokens(parts[:head_parts])
+    chars = {token[0] for token in f"{body} {head}".split()}
+    return body, head, " ".join(sorted(chars))
+
+
+def update_index(
+    conn: sqlite3.Connection,
+    refs: Sequence[EditionRef],
+    report: UpdateReport,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> None:
+    """Bring the index in line with the edition files; fills ``report``."""
+    started = time.perf_counter()
+    recorded = {
+        row[0]: _Recorded(*row[1:])
+        for row in conn.execute("SELECT path, size, mtime_ns, sha256, edition FROM files")
+    }
+    todo: list[tuple[EditionRef, _Recorded | None]] = []
+    for ref in refs:
+        key = str(ref.path.resolve())
+        old = recorded.pop(key, None)
+        try:
+            stat = ref.path.stat()
+        except OSError as exc:
+            report.problems.append(f"{ref.path}: 无法读取（{exc.strerror or exc}）")
+            continue
+        if old is not None and (old.size, old.mtime_ns, old.edition) == (
+            stat.st_size,
+            stat.st_mtime_ns,
+            ref.key,
+        ):
+            report.unchanged += 1
+        else:
+            todo.append((ref, old))
+    total = len(todo) + len(recorded)
+    done = 0
+    for path, old in recorded.items():
+        with conn:
+            remove_edition(conn, old.edition)
+            conn.execute("DELETE FROM files WHERE path = ?", (path,))
+        report.removed += 1
+        done += 1
+        if progress:
+            progress(done, total)
+    for ref, old in todo:
+        if cancel is not None and cancel():
+            report.cancelled = True
+            break
+        _update_file(conn, ref, old, report)
+        done += 1
+        if progress:
+            progress(done, total)
+    report.seconds += time.perf_counter() - started
+
+
+def _update_file(
+    conn: sqlite3.Connection, ref: EditionRef, old: _Recorded | None, report: UpdateReport
+) -> None:
+    try:
+        data = ref.path.read_bytes()
+        stat = ref.path.stat()
+    except OSError as exc:
+        report.problems.append(f"{ref.path}: 无法读取（{exc.strerror or exc}）")
+        return
+    digest = hashlib.sha256(data).hexdigest()
+    row = (str(ref.path.resolve()), stat.st_size, stat.st_mtime_ns, digest, ref.key)
+    if old is not None and (old.sha256, old.edition) == (digest, ref.key):
+        with conn:
+            conn.execute("INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?)", row)
+        report.unchanged += 1
+        return
+    result = load_edition_file(ref.path)
+    with conn:
+        if old is not None:
+            remove_edition(conn, old.edition)
+        # Another file may have held this date before.
+        remove_edition(conn, ref.key)
+        if result.edition is None:
+            report.problems.append(f"{ref.path}: 不是可读的版面文件，未编入索引")
+        else:
+            _add_edition(conn, result.edition, report)
+        conn.execute("INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?)", row)
+    if old is None:
+        report.added += 1
+    else:
+        report.changed += 1
+
+
+def _add_edition(conn: sqlite3.Connection, edition: Edition, report: UpdateReport) -> None:
+    base = edition.date.toordinal() * SLOTS
+    for position, article in enumerate(edition.articles()):
+        if position >= SLOTS:
+            report.problems.append(
+                f"{edition.path}: 超过{SLOTS}篇文章，其余未编入索引"  # never in a real paper
+            )
+            break
+        parts, head_parts = article_parts(article)
+        story = edition.story(article.id)
+        story_id = story.fragments[0].id if story else article.id
+        rowid = base + position
+        conn.execute(
+            "INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                rowid,
+                article.id,
+                edition.key,
+                article.page_id,
+                story_id,
+                article.headline,
+                head_parts,
+                encode_text(parts),
+            ),
+        )
+        body, head, chars = _tokens(parts, head_parts)
+        conn.execute("INSERT INTO fts(rowid, body, head) VALUES(?, ?, ?)", (rowid, body, head))
+        conn.execute("INSERT INTO chars(rowid, c) VALUES(?, ?)", (rowid, chars))
+        report.articles += 1
+        report.text_bytes += len("\n".join(parts).encode("utf-8"))
+    _add_words(conn, edition)
+
+
+def _add_words(conn: sqlite3.Connection, edition: Edition) -> None:
+    words = edition_words(edition)
+    conn.executemany(
+        "INSERT INTO edition_words VALUES(?, ?, ?)",
+        [(edition.key, word, count) for word, (_, count) in words.items()],
+    )
+    known: set[str] = set()
+    names = list(words)
+    for start in range(0, len(names), 500):
+        batch = names[start : start + 500]
+        marks = ",".join("?" * len(batch))
+        known.update(
+            r[0] for r in conn.execute(f"SELECT word FROM words WHERE word IN ({marks})", batch)
+        )
+    conn.executemany(
+        "UPDATE words SET total = total + ? WHERE word = ?",
+        [(count, word) for word, (_, count) in words.items() if word in known],
+    )
+    rows = []
+    for word, (kind, count) in words.items():
+        if word not in known:
+            pinyin, initials = pinyin_for(word, kind)
+            rows.append((word, kind, pinyin, pinyin.replace(" ", ""), initials, count))
+    conn.executemany("INSERT INTO words VALUES(?, ?, ?, ?, ?, ?)", rows)
+
+
+def remove_edition(conn: sqlite3.Connection, edition_key: str) -> None:
+    """Delete an edition's articles and vocabulary (call inside a transaction)."""
+    rows = conn.execute(
+        "SELECT id, head_parts, text FROM docs WHERE edition = ?", (edition_key,)
+    ).fetchall()
+    for rowid, head_parts, blob in rows:
+        # A contentless FTS5 table forgets a row only when given the tokens it indexed.
+        body, head, chars = _tokens(decode_text(blob), head_parts)
+        conn.execute(
+            "INSERT INTO fts(fts, rowid, body, head) VALUES('delete', ?, ?, ?)", (rowid, body, head)
+        )
+        conn.execute("INSERT INTO chars(chars, rowid, c) VALUES('delete', ?, ?)", (rowid, chars))
+    conn.execute("DELETE FROM docs WHERE edition = ?", (edition_key,))
+    conn.executemany(
+        "UPDATE words SET total = total - ? WHERE word = ?",
+        conn.execute(
+            "SELECT count, word FROM edition_words WHERE edition = ?", (edition_key,)
+        ).fetchall(),
+    )
+    conn.execute(
+        "DELETE FROM words WHERE total <= 0 AND word IN "
+        "(SELECT word FROM edition_words WHERE edition = ?)",
+        (edition_key,),
+    )
+    conn.execute("DELETE FROM edition_words WHERE edition = ?", (edition_key,))

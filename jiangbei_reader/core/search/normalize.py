@@ -1,0 +1,220 @@
+"""Search normalisation: one folding for indexed text and queries, with a map back to the original.
+
+Text is folded character by character (NFKC, case-folded, diacritics and
+invisible characters dropped), so a substring of a text folds to a substring of
+the folded text. It is then cut into *chunks*: runs of letters and digits in
+which whitespace touching a Chinese character is an extraction artefact and is
+dropped (``4.6 亿元`` → ``4.6亿元``, ``专 精特新`` → ``专精特新``). Between two
+chunks is either a *soft* gap (whitespace between Latin words or numbers, which
+a phrase may span) or a *hard* break (punctuation, a block boundary), which no
+hit spans.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from operator import add
+
+#: Joins two chunks across whitespace between Latin words or numbers.
+SOFT = " "
+#: Joins two chunks across punctuation or a block boundary: never part of a hit.
+HARD = "\n"
+#: Marks, in the index, a chunk's last character that is followed by a soft gap.
+SOFT_END = "\ue001"
+
+_CJK_RANGES = (
+    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303c\u3040-\u30ff\u3100-\u312f"
+    "\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+    "\U00020000-\U0003ffff"
+)
+_CJK = re.compile(f"[{_CJK_RANGES}]")
+#: A letter, digit or CJK character, or a decimal point / thousands comma / percent sign
+#: inside a number (``4.6``, ``1,000``, ``250%``).
+_ATOM = re.compile(rf"(?:[\w{_CJK_RANGES}]|(?<=\d)[.,](?=\d)|(?<=\d)[%‰])+")
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first use: what each character folds to."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+def fold_char(char: str) -> str:
+    """What one character becomes: NFKC, case-folded, without diacritics or invisibles."""
+    category = unicodedata.category(char)
+    if char.isspace():
+        return " "
+    if category in ("Cc", "Cf", "Co", "Cs", "Mn", "Me"):
+        # Controls, zero-width characters, private use (our own markers live there),
+        # lone surrogates and combining marks never count.
+        return ""
+    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = unicodedata.normalize("NFKC", stripped).casefold()
+    return "".join(" " if c.isspace() else c for c in folded if unicodedata.category(c) != "Co")
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """The folded text (no offsets): what the index sees."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A run of searchable characters, as (start, end) pieces of the folded text."""
+
+    pieces: tuple[tuple[int, int], ...]
+    text: str
+    #: True when a soft gap (Latin word space) follows; False at punctuation or the end.
+    soft_after: bool
+
+
+def chunks(folded: str) -> list[Chunk]:
+    """Cut folded text into chunks, dropping whitespace that touches a Chinese character."""
+    found: list[Chunk] = []
+    pieces: list[tuple[int, int]] = []
+    prev_end = -1
+    for match in _ATOM.finditer(folded):
+        start, end = match.span()
+        if pieces:
+            gap = folded[prev_end:start]
+            if gap.isspace() and (_CJK.match(folded[prev_end - 1]) or _CJK.match(folded[start])):
+                pieces.append((start, end))
+                prev_end = end
+                continue
+            found.append(_chunk(folded, pieces, gap.isspace()))
+        pieces = [(start, end)]
+        prev_end = end
+    if pieces:
+        found.append(_chunk(folded, pieces, False))
+    return found
+
+
+def _chunk(folded: str, pieces: list[tuple[int, int]], soft_after: bool) -> Chunk:
+    text = "".join(folded[s:e] for s, e in pieces) if len(pieces) > 1 else folded[slice(*pieces[0])]
+    return Chunk(tuple(pieces), text, soft_after)
+
+
+def chunk_texts(text: str) -> list[tuple[str, bool]]:
+    """The chunks of raw text as (normalised text, soft gap after)."""
+    return [(c.text, c.soft_after) for c in chunks(fold(text))]
+
+
+def index_tokens(parts: Iterable[str]) -> str:
+    """The token stream the index stores for some blocks of text, separated by spaces.
+
+    Every character of a chunk starts one token: the bigram it begins, or, for
+    the chunk's last character, the character alone (marked when a soft gap
+    follows). A query of n >= 2 characters is then the phrase of its bigrams.
+    """
+    tokens: list[str] = []
+    for part in parts:
+        for chunk in chunks(fold(part)):
+            text = chunk.text
+            if len(text) > 1:
+                tokens.append(" ".join(map(add, text, text[1:])))
+            tokens.append(text[-1] + SOFT_END if chunk.soft_after else text[-1])
+    return " ".join(tokens)
+
+
+def phrase_tokens(pieces: Sequence[str]) -> tuple[list[str], bool]:
+    """Tokens for a phrase of chunks separated by soft gaps, and whether the last is a prefix.
+
+    Only the last chunk's end is open: ``江`` is any token starting with 江,
+    ``江北`` is the bigram, ``led l`` is ``le ed d<soft> l*``.
+    """
+    tokens: list[str] = []
+    for index, text in enumerate(pieces):
+        tokens.extend(map(add, text, text[1:]))
+        if index < len(pieces) - 1:
+            tokens.append(text[-1] + SOFT_END)
+    if len(pieces[-1]) == 1:
+        tokens.append(pieces[-1])
+        return tokens, True
+    return tokens, False
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """Normalised text (chunks joined by SOFT or HARD) with a map back to the original."""
+
+    text: str
+    #: Original offset of each normalised character, and the offset just after it.
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, end) of a normalised span (end exclusive, end > start)."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalise a text and keep where each normalised character came from."""
+    return normalize_parts([text], "")
+
+
+def normalize_parts(parts: Sequence[str], joiner: str) -> NormalizedText:
+    """Normalise ``joiner.join(parts)`` with a hard break between parts (paragraphs)."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    base = 0
+    separator = ""
+    for part in parts:
+        folded_chars: list[str] = []
+        origin: list[int] = []
+        for index, char in enumerate(part):
+            folded = _FOLD[ord(char)]
+            if folded:
+                folded_chars.append(folded)
+                origin.extend([base + index] * len(folded))
+        folded_text = "".join(folded_chars)
+        for chunk in chunks(folded_text):
+            if out:
+                # The gap stands where the previous chunk ended.
+                out.append(separator)
+                starts.append(ends[-1])
+                ends.append(ends[-1])
+            for start, end in chunk.pieces:
+                out.append(folded_text[start:end])
+                starts.extend(origin[start:end])
+                ends.extend(o + 1 for o in origin[start:end])
+            separator = SOFT if chunk.soft_after else HARD
+        # A soft gap never crosses a part boundary.
+        separator = HARD
+        base += len(part) + len(joiner)
+    return NormalizedText("".join(out), tuple(starts), tuple(ends))
+
+
+def normalize_query_text(text: str) -> list[str]:
+    """A query term's searchable pieces: its chunks joined by soft gaps, split at hard breaks."""
+    pieces: list[str] = []
+    current: list[str] = []
+    for chunk in chunks(fold(text)):
+        current.append(chunk.text)
+        if not chunk.soft_after:
+            pieces.append(SOFT.join(current))
+            current = []
+    if current:
+        pieces.append(SOFT.join(current))
+    return pieces
+
+
+def normalized_plain(parts: Sequence[str]) -> str:
+    """The normalised text of some parts, without the offset map (cheaper, for checking)."""
+    out: list[str] = []
+    for part in parts:
+        pieces: list[str] = []
+        for chunk in chunks(fold(part)):
+            pieces += [chunk.text, SOFT if chunk.soft_after else HARD]
+        out.append("".join(pieces[:-1]))
+    return HARD.join(p for p in out if p)

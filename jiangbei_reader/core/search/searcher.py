@@ -1,0 +1,222 @@
+"""Running a parsed query: candidates from FTS5, ranking, one hit per story, snippets.
+
+Queries with a piece of two or more characters go to the bigram index and are
+ranked by FTS5's BM25 (headline weighted HEAD_WEIGHT times the body). Queries of
+single characters only go to the per-article character table and are ranked
+here with the same BM25 saturation. Either way the ranking looks at the newest
+WINDOW matching articles: on a ten-year archive a common word matches tens of
+thousands, and the reader wants the best of the recent ones, fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+
+from jiangbei_reader.core.search.indexer import decode_text
+from jiangbei_reader.core.search.normalize import fold, normalize_parts, normalized_plain
+from jiangbei_reader.core.search.query import Query, Term
+from jiangbei_reader.core.search.results import SearchHit
+from jiangbei_reader.core.search.snippet import make_snippet
+from jiangbei_reader.core.search.store import SLOTS
+
+HEAD_WEIGHT = 5.0
+#: How many of the newest matching articles are ranked.
+WINDOW = 1000
+#: Matches are counted up to this number.
+COUNT_CAP = 10_000
+_K1, _B = 1.2, 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Restrictions on where to search."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    #: An edition id (its ISO date).
+    edition: str | None = None
+    page: str | None = None
+
+    def where(self, table: str) -> tuple[str, list[object]]:
+        """SQL conditions (to AND with the MATCH) and their parameters."""
+        low, high = self.date_from, self.date_to
+        if self.edition is not None:
+            try:
+                day = dt.date.fromisoformat(self.edition)
+            except ValueError:
+                return " AND 0", []
+            low = max(low, day) if low else day
+            high = min(high, day) if high else day
+        sql, params = "", list[object]()
+        if low is not None:
+            sql += f" AND {table}.rowid >= ?"
+            params.append(low.toordinal() * SLOTS)
+        if high is not None:
+            sql += f" AND {table}.rowid < ?"
+            params.append((high.toordinal() + 1) * SLOTS)
+        if self.page is not None:
+            sql += " AND docs.page = ?"
+            params.append(self.page)
+        return sql, params
+
+
+@dataclass(slots=True)
+class _Candidate:
+    rowid: int
+    score: float
+    story: str
+    parts: list[str] | None
+    head_parts: int
+
+
+def _fts_term(term: Term) -> str | None:
+    """FTS expression of a term's multi-character pieces, or None if a variant has none."""
+    variants = []
+    for variant in term.variants:
+        long = tuple(p for p in variant if len(p) > 1)
+        if not long:
+            return None
+        variants.append(long)
+    return Query("", (Term(term.raw, tuple(variants)),), ()).fts_expression()
+
+
+def _chars_term(term: Term) -> str:
+    # A longer piece asks for each of its characters: a superset, verified later.
+    variants = [
+        " AND ".join(f'"{c}"' for c in sorted({c for p in v for c in p if c != " "}))
+        for v in term.variants
+    ]
+    return " OR ".join(f"({v})" for v in variants)
+
+
+def find_candidates(
+    conn: sqlite3.Connection, query: Query, filters: Filters
+) -> tuple[list[_Candidate], int, bool]:
+    """Matching articles (newest WINDOW, verified and scored) and the match count."""
+    fts_terms = [e for e in map(_fts_term, query.required) if e is not None]
+    fts_excluded = [
+        e for t in query.excluded if not _has_single(t) and (e := _fts_term(t)) is not None
+    ]
+    if fts_terms:
+        exact = not any(map(_has_single, query.required)) and len(fts_terms) == len(query.required)
+        exact = exact and len(fts_excluded) == len(query.excluded)
+        table = "fts"
+        expression = " AND ".join(f"({e})" for e in fts_terms)
+        for excluded in fts_excluded:
+            expression = f"({expression}) NOT ({excluded})"
+        score = f"-bm25(fts, 1.0, {HEAD_WEIGHT})"
+    else:
+        table = "chars"
+        expression = " AND ".join(f"({_chars_term(t)})" for t in query.required)
+        score = "0.0"
+        exact = all(t.single_chars for t in query.required) and not query.excluded
+    where, params = filters.where(table)
+    need_text = not exact or table == "chars"
+    columns = "docs.text, docs.head_parts" if need_text else "NULL, docs.head_parts"
+    rows = conn.execute(
+        f"SELECT {table}.rowid, {score}, docs.story, {columns} FROM {table} "
+        f"JOIN docs ON docs.id = {table}.rowid WHERE {table} MATCH ?{where} "
+        f"ORDER BY {table}.rowid DESC LIMIT ?",
+        [expression, *params, WINDOW],
+    ).fetchall()
+    candidates = [
+        _Candidate(r[0], r[1], r[2], decode_text(r[3]) if r[3] is not None else None, r[4])
+        for r in rows
+    ]
+    if not exact:
+        candidates = [
+            c
+            for c in candidates
+            if c.parts is not None and query.matches(normalized_plain(c.parts))
+        ]
+    if table == "chars":
+        _score_chars(candidates, query)
+    if len(rows) < WINDOW:
+        return candidates, len(candidates), True
+    (count,) = conn.execute(
+        f"SELECT count(*) FROM (SELECT {table}.rowid FROM {table} JOIN docs "
+        f"ON docs.id = {table}.rowid WHERE {table} MATCH ?{where} LIMIT ?)",
+        [expression, *params, COUNT_CAP + 1],
+    ).fetchone()
+    return candidates, min(count, COUNT_CAP), exact and count <= COUNT_CAP
+
+
+def _has_single(term: Term) -> bool:
+    return any(len(p) == 1 for v in term.variants for p in v)
+
+
+def _score_chars(candidates: list[_Candidate], query: Query) -> None:
+    """BM25-like score for single-character queries: headline hits count HEAD_WEIGHT times."""
+    chars = {p for t in query.required for p in t.pieces}
+    folded = []
+    for c in candidates:
+        assert c.parts is not None
+        folded.append(
+            (fold("".join(c.parts[: c.head_parts])), fold("".join(c.parts[c.head_parts :])))
+        )
+    if not folded:
+        return
+    avg_head = max(1.0, sum(len(h) for h, _ in folded) / len(folded))
+    avg_body = max(1.0, sum(len(b) for _, b in folded) / len(folded))
+    for candidate, (head, body) in zip(candidates, folded, strict=True):
+        candidate.score = HEAD_WEIGHT * _saturate(
+            sum(head.count(c) for c in chars), len(head), avg_head
+        ) + _saturate(sum(body.count(c) for c in chars), len(body), avg_body)
+
+
+def _saturate(tf: int, length: int, average: float) -> float:
+    return tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * length / average)) if tf else 0.0
+
+
+def rank(candidates: list[_Candidate], limit: int) -> list[tuple[_Candidate, list[int]]]:
+    """Best first (scores within 0.1 count as equal: newer first), one per story."""
+    ordered = sorted(candidates, key=lambda c: (-round(c.score, 1), -c.rowid))
+    stories: dict[str, tuple[_Candidate, list[int]]] = {}
+    for candidate in ordered:
+        if candidate.story in stories:
+            stories[candidate.story][1].append(candidate.rowid)
+        elif len(stories) < limit:
+            stories[candidate.story] = (candidate, [candidate.rowid])
+    return list(stories.values())
+
+
+def make_hits(
+    conn: sqlite3.Connection, query: Query, ranked: list[tuple[_Candidate, list[int]]]
+) -> list[SearchHit]:
+    """Hits with snippets and highlight spans for ranked candidates."""
+    hits = []
+    for candidate, fragments in ranked:
+        row = conn.execute(
+            "SELECT article_id, edition, page, headline, head_parts, text FROM docs WHERE id = ?",
+            (candidate.rowid,),
+        ).fetchone()
+        ids = dict(
+            conn.execute(
+                f"SELECT id, article_id FROM docs WHERE id IN ({','.join('?' * len(fragments))})",
+                fragments,
+            ).fetchall()
+        )
+        article_id, edition, page, headline, head_parts, blob = row
+        parts = decode_text(blob)
+        plain = "\n".join(parts)
+        spans = query.spans(normalize_parts(parts, "\n"))
+        body_start = len("\n".join(parts[:head_parts])) + 1 if head_parts else 0
+        snippet, snippet_spans = make_snippet(plain, spans, body_start)
+        hits.append(
+            SearchHit(
+                article_id=article_id,
+                edition=edition,
+                date=dt.date.fromisoformat(edition),
+                page_id=page,
+                headline=headline,
+                snippet=snippet,
+                snippet_spans=snippet_spans,
+                spans=tuple(spans),
+                score=round(candidate.score, 3),
+                story_id=candidate.story,
+                fragment_ids=tuple(ids[f] for f in fragments),
+            )
+        )
+    return hits

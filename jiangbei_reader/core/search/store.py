@@ -1,0 +1,171 @@
+"""The index file: schema, opening with validation, rebuilding what cannot be trusted.
+
+One SQLite file in WAL mode. A file that is not ours (application id), of an
+older schema, truncated or corrupt (``PRAGMA quick_check``) is deleted and
+created anew; it is a cache, everything in it can be rebuilt from the editions.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+#: "JBS1": marks the file as a 江北报 search index.
+APPLICATION_ID = 0x4A425331
+#: Bump when the schema, the normalisation or the tokens change: old files are rebuilt.
+SCHEMA_VERSION = 1
+#: Article ids are ``date ordinal * SLOTS + position``: row order is date order.
+SLOTS = 1024
+#: Separates the parts (kicker, headline, …, paragraphs) in stored text; same length as "\n".
+PART_SEPARATOR = "\x1e"
+
+_TOKENIZER = "ascii tokenchars '.,%_'"
+_SCHEMA = f"""
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, edition TEXT NOT NULL
+);
+CREATE TABLE docs(
+    id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, edition TEXT NOT NULL,
+    page TEXT NOT NULL, story TEXT NOT NULL, headline TEXT NOT NULL,
+    head_parts INTEGER NOT NULL, text BLOB NOT NULL
+);
+CREATE INDEX docs_edition ON docs(edition);
+CREATE VIRTUAL TABLE fts USING fts5(body, head, tokenize="{_TOKENIZER}", content='');
+CREATE VIRTUAL TABLE chars USING fts5(
+    c, tokenize="{_TOKENIZER}", content='', detail=none
+);
+CREATE TABLE words(
+    word TEXT PRIMARY KEY, kind TEXT NOT NULL, pinyin TEXT NOT NULL, key TEXT NOT NULL,
+    initials TEXT NOT NULL, total INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX words_key ON words(key);
+CREATE INDEX words_initials ON words(initials);
+CREATE TABLE edition_words(
+    edition TEXT NOT NULL, word TEXT NOT NULL, count INTEGER NOT NULL,
+    PRIMARY KEY(edition, word)
+) WITHOUT ROWID;
+"""
+
+_memory_names = itertools.count(1)
+
+
+def default_index_path() -> Path:
+    """Where the index lives: one file in the user cache dir."""
+    return platformdirs.user_cache_path("jiangbei-reader") / "search.sqlite3"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an index is: a file, or a named in-memory database shared by this process."""
+
+    uri: str
+    path: Path | None
+    #: True when the file was just created (first start, or after a rebuild).
+    created: bool
+    #: Chinese warnings for the user (corrupt file rebuilt, read-only cache dir …).
+    warnings: tuple[str, ...] = ()
+
+
+def connect(location: Location) -> sqlite3.Connection:
+    """A new connection to the index (one per thread)."""
+    conn = sqlite3.connect(location.uri, uri=True, check_same_thread=False, timeout=30.0)
+    if location.path is None:
+        # A shared in-memory database locks whole tables; let readers see
+        # uncommitted rows rather than fail while an update runs.
+        conn.execute("PRAGMA read_uncommitted = 1")
+    else:
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create the tables of an empty database and stamp it as ours."""
+    with conn:
+        conn.executescript(_SCHEMA)
+        conn.execute("INSERT INTO meta VALUES('schema', ?)", (str(SCHEMA_VERSION),))
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def problem_with(
+    conn: sqlite3.Connection, path: Path | None = None, deep: bool = False
+) -> str | None:
+    """Why an index cannot be trusted, or ``None`` when it looks sound.
+
+    The cheap checks (ours? this schema? truncated?) run on every open; ``deep``
+    adds ``PRAGMA quick_check``, which reads every page (update() runs it in the
+    worker thread).
+    """
+    try:
+        (app_id,) = conn.execute("PRAGMA application_id").fetchone()
+        if app_id != APPLICATION_ID:
+            return "不是本程序的索引文件"
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None or row[0] != str(SCHEMA_VERSION):
+            return "索引格式已更新"
+        if path is not None and not Path(f"{path}-wal").exists():
+            (pages,) = conn.execute("PRAGMA page_count").fetchone()
+            (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+            if path.stat().st_size < pages * page_size:
+                return "索引文件不完整"
+        if deep and conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            return "索引文件已损坏"
+    except (sqlite3.DatabaseError, OSError) as exc:
+        return f"索引文件无法读取（{exc}）"
+    return None
+
+
+def remove_files(path: Path) -> None:
+    """Delete an index file and its WAL companions."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def open_location(path: Path | None) -> Location:
+    """Validate or create the index file; fall back to memory when the file cannot be used."""
+    if path is None:
+        path = default_index_path()
+    warnings: list[str] = []
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        uri = f"file:{_uri_path(path)}"
+        created = not path.exists()
+        if not created:
+            conn = sqlite3.connect(uri + "?mode=rw", uri=True)
+            try:
+                problem = problem_with(conn, path)
+            finally:
+                conn.close()
+            if problem is not None:
+                warnings.append(f"检索索引 {path} {problem}，已重新建立。")
+                remove_files(path)
+                created = True
+        conn = sqlite3.connect(uri + "?mode=rwc", uri=True)
+        try:
+            if created:
+                create_schema(conn)
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode != "wal":
+                raise sqlite3.OperationalError(f"journal mode {mode}")
+        finally:
+            conn.close()
+        return Location(uri + "?mode=rw", path, created, tuple(warnings))
+    except (OSError, sqlite3.Error) as exc:
+        warnings.append(f"无法写入检索索引 {path}（{exc}），本次检索索引只保存在内存中。")
+        return open_memory(tuple(warnings))
+
+
+def open_memory(warnings: tuple[str, ...] = ()) -> Location:
+    """A fresh in-memory index shared by the connections of this process."""
+    uri = f"file:jiangbei-search-{next(_memory_names)}?mode=memory&cache=shared"
+    return Location(uri, None, True, warnings)
+
+
+def _uri_path(path: Path) -> str:
+    # '?' and '#' would end the path part of a URI.
+    return str(path.resolve()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")

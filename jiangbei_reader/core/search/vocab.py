@@ -1,0 +1,107 @@
+"""The pinyin vocabulary: the archive's words, names and headlines, with full pinyin and initials.
+
+Built at index time, per edition: frequent two- to four-character runs of Han
+characters (no word segmentation, so local names like 江北嘴 are kept), the
+byline names and the headlines. A prefix of full pinyin (``jiangbei``) or of
+initials (``jbq``) finds them; body characters are never indexed as pinyin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from operator import add
+
+from pypinyin import lazy_pinyin
+
+from jiangbei_reader.core.model import Edition, Figure
+from jiangbei_reader.core.search.normalize import fold
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_PINYIN_PREFIX = re.compile(r"^[a-z]+$")
+#: Characters that rarely start or end a word: n-grams touching them are noise.
+_EDGE_NOISE = frozenset("的了在是和与及等为对将也都而就并把被从向于以其之这那有个上下中")
+#: Per edition: how many frequent n-grams are kept, and how often one must occur.
+WORDS_PER_EDITION = 200
+MIN_COUNT = 2
+#: Headlines longer than this are suggested by their start only.
+HEADLINE_CHARS = 40
+
+
+@lru_cache(maxsize=200_000)
+def word_pinyin(word: str) -> tuple[str, str]:
+    """(full pinyin with spaces, initials) of a word, with pypinyin's phrase readings."""
+    syllables = [s.lower() for s in lazy_pinyin(word, errors="ignore") if s.strip()]
+    return " ".join(syllables), "".join(s[0] for s in syllables)
+
+
+@lru_cache(maxsize=20_000)
+def _char_pinyin(char: str) -> str:
+    result = lazy_pinyin(char, errors="ignore")
+    return result[0].lower() if result else ""
+
+
+def fast_pinyin(text: str) -> tuple[str, str]:
+    """Pinyin of a longer text (headlines) char by char: fast, without phrase readings."""
+    syllables: list[str] = []
+    for piece in re.findall(r"[\u3400-\u9fff]|[a-z0-9]+", fold(text)):
+        syllable = _char_pinyin(piece) if len(piece) == 1 and piece > "\u3400" else piece
+        if syllable:
+            syllables.append(syllable)
+    return " ".join(syllables), "".join(s[0] for s in syllables)
+
+
+def ngram_counts(texts: Iterable[str]) -> Counter[str]:
+    """Counts of 2-, 3- and 4-character runs of Han characters in some texts."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for run in _HAN_RUN.findall(text):
+            bigrams = list(map(add, run, run[1:]))
+            counts.update(bigrams)
+            trigrams = list(map(add, bigrams, run[2:]))
+            counts.update(trigrams)
+            counts.update(map(add, trigrams, run[3:]))
+    return counts
+
+
+def edition_words(edition: Edition) -> dict[str, tuple[str, int]]:
+    """The vocabulary one edition contributes: word → (kind, count)."""
+    texts: list[str] = []
+    words: dict[str, tuple[str, int]] = {}
+    for article in edition.articles():
+        texts.append(article.headline)
+        texts.extend(b.caption if isinstance(b, Figure) else b.text for b in article.blocks)
+        for name in re.split(r"[\s、，,]+", article.author):
+            if _NAME.match(name):
+                words[name] = ("name", words.get(name, ("name", 0))[1] + 1)
+        headline = article.headline.strip()[:HEADLINE_CHARS]
+        if len(headline) >= 2:
+            words.setdefault(headline, ("headline", 1))
+    counts = ngram_counts(texts)
+    frequent = [
+        (word, count)
+        for word, count in counts.items()
+        if count >= MIN_COUNT and word[0] not in _EDGE_NOISE and word[-1] not in _EDGE_NOISE
+    ]
+    frequent.sort(key=lambda item: (-item[1], item[0]))
+    for word, count in frequent[:WORDS_PER_EDITION]:
+        words.setdefault(word, ("word", count))
+    return words
+
+
+def pinyin_for(word: str, kind: str) -> tuple[str, str]:
+    """Pinyin keys of a vocabulary entry; headlines use the fast char-by-char reading."""
+    return fast_pinyin(word) if kind == "headline" else word_pinyin(word)
+
+
+def normalize_prefix(prefix: str) -> str:
+    """What the user typed, as a pinyin key: lower case, no spaces or apostrophes."""
+    return re.sub(r"[\s'’]+", "", fold(prefix))
+
+
+def is_pinyin(prefix: str) -> bool:
+    """True when a typed prefix can only be pinyin (Latin letters only)."""
+    return bool(_PINYIN_PREFIX.match(normalize_prefix(prefix)))
