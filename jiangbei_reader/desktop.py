@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import shutil
 import sys
@@ -22,6 +23,7 @@ ICON_NAME = "jiangbei-reader"
 METAINFO_FILE = f"{APP_ID}.metainfo.xml"
 #: The console script pip installs; the entry starts it.
 SCRIPT_NAME = "jiangbei-reader"
+DISTRIBUTION = "jiangbei-reader"
 
 #: Characters that make the Desktop Entry spec require a quoted Exec argument.
 _EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
@@ -70,15 +72,36 @@ def data_home() -> Path:
     return Path.home() / ".local" / "share"
 
 
+def _recorded_script() -> Path | None:
+    """The console script pip recorded when it installed this distribution, if it exists."""
+    try:
+        dist = importlib.metadata.distribution(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    for file in dist.files or ():
+        if file.name == SCRIPT_NAME:
+            path = Path(str(dist.locate_file(file))).resolve()
+            if path.is_file():
+                return path
+    return None
+
+
 def launch_command() -> list[str]:
-    """The command that starts the installed reader, as an absolute path where possible."""
+    """The command that starts this installation of the reader, with absolute paths.
+
+    The script pip wrote for this installation comes first, so that an
+    unactivated virtual environment starts itself and not another copy on
+    ``PATH``; a checkout that was never installed runs its ``main.py``.
+    """
+    recorded = _recorded_script()
+    if recorded is not None:
+        return [str(recorded)]
     found = shutil.which(SCRIPT_NAME)
     if found:
         return [str(Path(found).absolute())]
-    # Installed in a virtual environment that is not on PATH: the script sits beside python.
-    beside = Path(sys.executable).parent / SCRIPT_NAME
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return [str(beside)]
+    checkout_main = Path(__file__).resolve().parent.parent / "main.py"
+    if checkout_main.is_file():
+        return [sys.executable, str(checkout_main)]
     return [sys.executable, "-m", "jiangbei_reader"]
 
 

@@ -1,6 +1,7 @@
 """Desktop launch: the shipped entry, icon and metainfo, and installing them for the user."""
 
 import configparser
+import importlib.metadata
 import io
 import shutil
 import struct
@@ -161,7 +162,36 @@ def test_xdg_data_home_defaults_to_local_share_and_ignores_relative_values(monke
     assert data_home() == tmp_path / "data"
 
 
-def test_launch_command_is_the_installed_script_found_on_path(monkeypatch, tmp_path):
+class FakeDistribution:
+    def __init__(self, root: Path, files: list[str]):
+        self.root, self.files = root, [Path(f) for f in files]
+
+    def locate_file(self, file):
+        return self.root / file
+
+
+def test_launch_command_is_the_script_pip_recorded_for_this_installation(monkeypatch, tmp_path):
+    site = tmp_path / "venv" / "lib" / "site-packages"
+    script = tmp_path / "venv" / "bin" / "jiangbei-reader"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\n")
+    dist = FakeDistribution(site, ["jiangbei_reader/__init__.py", "../../bin/jiangbei-reader"])
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: dist)
+    # Another copy on PATH must not win over the installation that is running.
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "jiangbei-reader").write_text("#!/bin/sh\n")
+    (other / "jiangbei-reader").chmod(0o755)
+    monkeypatch.setenv("PATH", str(other))
+    assert launch_command() == [str(script.resolve())]
+
+
+def not_installed(name):
+    raise importlib.metadata.PackageNotFoundError(name)
+
+
+def test_without_a_recorded_script_the_one_on_path_is_used(monkeypatch, tmp_path):
+    monkeypatch.setattr(importlib.metadata, "distribution", not_installed)
     script = tmp_path / "jiangbei-reader"
     script.write_text("#!/bin/sh\n")
     script.chmod(0o755)
@@ -169,10 +199,12 @@ def test_launch_command_is_the_installed_script_found_on_path(monkeypatch, tmp_p
     assert launch_command() == [str(script)]
 
 
-def test_launch_command_falls_back_to_python_m(monkeypatch, tmp_path):
+def test_a_checkout_that_was_never_installed_runs_its_main_py(monkeypatch, tmp_path):
+    monkeypatch.setattr(importlib.metadata, "distribution", not_installed)
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr(sys, "executable", str(tmp_path / "python3"))
-    assert launch_command() == [str(tmp_path / "python3"), "-m", "jiangbei_reader"]
+    command = launch_command()
+    assert command[0] == sys.executable and Path(command[1]).name == "main.py"
+    assert Path(command[1]).is_file()
 
 
 def test_windows_is_told_to_make_a_shortcut_instead(monkeypatch, tmp_path):
