@@ -110,3 +110,21 @@ def test_a_broken_font_file_is_reported_not_fatal(qapp, tmp_path):
     fonts = register_bundled_fonts(tmp_path)
     assert fonts.sans is None
     assert any("Qt cannot load this font" in p for p in fonts.problems)
+
+
+def test_the_real_article_view_draws_every_edition_character_from_the_bundled_font(qtbot, tmp_path):
+    from PySide6.QtWidgets import QTextBrowser
+
+    from jiangbei_reader.app import create_window
+
+    window = create_window(["--editions", str(editions_dir()), "--config-dir", str(tmp_path)])
+    qtbot.addWidget(window)
+    view = window.findChild(QTextBrowser, "articleView")
+    assert view is not None
+    used = view.document().defaultFont()
+    assert used.families()[0] == SANS
+    alone = QFont(used)
+    alone.setFamilies([SANS])
+    alone.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+    assert QFontInfo(alone).family() == SANS
+    assert lacking(alone, edition_characters()) == []
