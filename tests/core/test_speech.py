@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jiangbei_reader.core.model import Article, Figure, Paragraph
 from jiangbei_reader.core.parser import parse_edition
@@ -46,6 +48,18 @@ def sentences(text):
 )
 def test_sentence_spans(text, expected):
     assert sentences(text) == expected
+
+
+@given(st.text(alphabet="甲乙丙 　。！？；”）\n1.%（下转3版）", max_size=60))
+def test_sentence_spans_are_ordered_trimmed_and_lose_no_word(text):
+    spans = sentence_spans(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert text[start] not in " 　\n" and text[end - 1] not in " 　\n"
+        previous_end = end
+    covered = {i for start, end in spans for i in range(start, end)}
+    assert all(i in covered for i, ch in enumerate(text) if ch.isalnum())
 
 
 def test_article_reads_kicker_headline_subtitle_then_body(edition):
