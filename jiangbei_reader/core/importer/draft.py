@@ -16,8 +16,6 @@ from jiangbei_reader.core.parser import REVIEW_PREFIX
 
 #: Shown as the headline of an article whose headline was not found; never news text.
 PLACEHOLDER_HEADLINE = "（标题待补）"
-#: Two candidate headlines this close in printed width leave the choice of 主题 open.
-_CLOSE_WIDTHS = 0.8
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]])")
 
 
@@ -54,30 +52,23 @@ class Titles:
     unsure: bool = False
 
 
-def roles(titles: Sequence[Item]) -> Titles:
-    """主题 is the widest title; titles printed just before it are 引题, the others 副题."""
+def roles(titles: Sequence[Item], moved: Sequence[Item] = ()) -> Titles:
+    """Titles in their roles, in printed order: 主题 then 副题, 引题 above when there are three.
+
+    A title printed away from its body (``moved``, found by its words) is the 主题: a
+    banner headline across columns comes out of the extraction apart from its story.
+    """
     if not titles:
         return Titles("")
     ordered = sorted(titles, key=lambda t: t.order)
-    widths = [display_width(t.text) for t in ordered]
-    main = max(range(len(ordered)), key=lambda i: (widths[i], -i))
-    others = sorted(widths[:main] + widths[main + 1 :], reverse=True)
-    unsure = bool(others) and others[0] >= _CLOSE_WIDTHS * widths[main]
-    group = {main}
-    for step in (-1, 1):
-        index = main + step
-        while (
-            0 <= index < len(ordered)
-            and abs(ordered[index].order - ordered[index - step].order) == 1
-        ):
-            group.add(index)
-            index += step
-    kicker_at = [i for i in range(main) if i in group]
-    subtitle_at = [i for i in range(len(ordered)) if i != main and i not in kicker_at]
-    kicker = ordered[kicker_at[-1]].text if kicker_at else ""
-    subtitle = ordered[subtitle_at[0]].text if subtitle_at else ""
-    extra = tuple(ordered[i].text for i in kicker_at[:-1] + subtitle_at[1:])
-    return Titles(ordered[main].text, kicker, subtitle, extra, unsure)
+    main = 1 if len(ordered) >= 3 else 0
+    if moved:
+        banner = max(moved, key=lambda t: display_width(t.text))
+        main = ordered.index(banner)
+    rest = [t.text for i, t in enumerate(ordered) if i != main]
+    kicker = rest.pop(0) if len(ordered) >= 3 and main > 0 else ""
+    subtitle = rest.pop(0) if rest else ""
+    return Titles(ordered[main].text, kicker, subtitle, tuple(rest), unsure=len(ordered) >= 3)
 
 
 def escape_inline(text: str) -> str:
@@ -110,14 +101,14 @@ def _count_jumps(text: str, stats: DraftStats) -> None:
 
 
 def _article_lines(article: Article, stats: DraftStats) -> list[str]:
-    titles = roles(article.titles)
+    titles = roles(article.titles, article.moved_titles)
     notes = list(article.notes)
     headline = _one_line(titles.headline)
     if not headline:
         headline = PLACEHOLDER_HEADLINE
         notes.insert(0, "未找到本文标题，请补写")
     elif titles.unsure:
-        notes.append("主题与引题/副题的区分为推断")
+        notes.append("引题、主题、副题的区分为推断")
     if article.explicit_id:
         headline += f" {{#{article.explicit_id}}}"
     elif headline.endswith("}"):

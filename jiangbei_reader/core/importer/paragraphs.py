@@ -10,10 +10,13 @@ from jiangbei_reader.core.importer.patterns import (
     AD_CREDIT,
     AD_LABEL,
     BYLINE,
+    LIST_ITEM,
     QR,
     ends_sentence,
     is_marker_only,
 )
+from jiangbei_reader.core.markers import find_jump_markers
+from jiangbei_reader.core.model import JumpDirection
 
 #: Lines either side that set the local column width.
 _WINDOW = 5
@@ -122,6 +125,13 @@ def _title_like(text: str) -> bool:
     return len(text) <= 40 and not any(ch in text for ch in "。；;") and text.count("，") <= 2
 
 
+def _continues_on(text: str) -> bool:
+    """A line that is only a 下转 marker ends the paragraph above it."""
+    return is_marker_only(text) and any(
+        m.direction is JumpDirection.TO for m in find_jump_markers(text)
+    )
+
+
 def _opens_block(text: str) -> bool:
     """A line that always starts a block: byline, jump marker, QR blurb, ad label or credit."""
     return bool(
@@ -143,11 +153,15 @@ def _breaks_after(
 ) -> bool:
     """True when a paragraph ends after the block so far (``b`` is the next non-blank line)."""
     a = block[-1]
+    if _continues_on(b.text) and not blanks:
+        return False
     if is_marker_only(a.text) or AD_LABEL.match(a.text) or _opens_block(b.text):
         return True
     end_a = ends_sentence(a.text) or a.text.endswith(("：", ":"))
     # The first line of a paragraph is indented (首行缩进), so it is short by about 2 em.
     short_a = a.width <= full_a - _SHORT - (_SHORT if len(block) == 1 else 0)
+    if LIST_ITEM.match(b.text) and (end_a or a.width <= full_a - _SHORT):
+        return True
     if blanks:
         # A blank line inside a sentence is an artefact of the extraction; only a
         # sentence end, a short title-like line or a title after it ends a paragraph there.
@@ -161,7 +175,9 @@ def _breaks_after(
                 and not ends_sentence(b.text)
             )
         )
-    if end_a and (short_a or b.indent or b.width <= full_b - _INDENT):
+    # An indented line is about 2 em short; a much shorter one ends its paragraph instead.
+    indented = full_b - 2 * _SHORT <= b.width <= full_b - _INDENT
+    if end_a and (short_a or b.indent or indented):
         return True
     # A short line with no sentence end, then a full one: a title above a body.
     return (

@@ -24,6 +24,10 @@ CAPTION = re.compile(
 )
 #: A QR-code blurb: 扫一扫 / 扫码 / 扫描二维码 …
 QR = re.compile(r"^(?:扫一扫|扫码|扫描(?:上方|下方|右侧|左侧)?二维码|扫描)")
+#: A numbered item: ``1.``, ``2、``, ``（三）``, ``①`` (not a wrapped number like ``2.2``).
+LIST_ITEM = re.compile(
+    r"^(?:[0-9]{1,2}[.．、](?![0-9])|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])"
+)
 #: The label that marks an advertisement block.
 AD_LABEL = re.compile(r"^(?:公益广告|广告)$")
 #: The credit closing an advertisement: ``江北区融媒体中心 宣`` (宣 = 宣传, 制 = 制作).

@@ -83,6 +83,8 @@ class Article:
     order: int
     sections: list[Section] = field(default_factory=lambda: [Section(None)])
     titles: list[Item] = field(default_factory=list)
+    #: Titles printed away from the body, given to it because they are about it.
+    moved_titles: list[Item] = field(default_factory=list)
     figures: list[Item] = field(default_factory=list)
     extras: list[Item] = field(default_factory=list)
     kind: str = "新闻"
@@ -186,7 +188,7 @@ class _Walker:
         """The body items from ``index`` up to the next title or other block."""
         out = []
         for item in self.items[index:]:
-            if item.kind is not Kind.BODY:
+            if item.kind not in (Kind.BODY, Kind.BYLINE) or (out and item.kind is Kind.BYLINE):
                 break
             out.append(item)
         return out
@@ -199,17 +201,18 @@ class _Walker:
         following = self.items[end] if end < len(self.items) else None
         current = self.current
         open_body = current is not None and not current.closed
-        if following is not None and following.kind is Kind.BODY and open_body:
-            assert current is not None
-            if len(run) == 1:
+        opens = following is not None and following.kind in (Kind.BODY, Kind.BYLINE)
+        if opens and open_body:
+            assert following is not None and current is not None
+            if len(run) == 1 and following.kind is Kind.BODY:
                 current.sections.append(Section(run[0]))
                 current.forget()
                 return end
-            # Several titles, then body with no byline: the last may open the next article.
+            # Titles, then a body: the last may be the subhead opening the next article.
             opener = run[-1]
             ahead = grams(_section_text(self.next_body(end)))
             mine = grams(opener.text)
-            if containment(mine, ahead) > containment(mine, current.grams()):
+            if len(run) > 1 and containment(mine, ahead) > containment(mine, current.grams()):
                 self.close_run(run[:-1])
                 self.new_article().sections[0] = Section(opener)
                 return end

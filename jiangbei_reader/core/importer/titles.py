@@ -78,6 +78,7 @@ def _assign_run(layout: Layout, run: TitleRun) -> None:
     for title, target in zip(run.titles, targets, strict=True):
         if target is not None and target is not home:
             target.titles.append(title)
+            target.moved_titles.append(title)
             target.notes.append(f"标题「{title.text}」印在别处，按内容归入本文")
         elif (
             home is not None
@@ -138,6 +139,8 @@ def _split_by_titles(layout: Layout, article: Article) -> Article | None:
     second = Article(order=-1, sections=article.sections[at:], titles=ordered[cut:])
     article.sections = article.sections[:at]
     article.titles = ordered[:cut]
+    second.moved_titles = [t for t in article.moved_titles if t in second.titles]
+    article.moved_titles = [t for t in article.moved_titles if t in article.titles]
     article.forget()
     second.closed = True
     article.continued_in = second
