@@ -1,15 +1,18 @@
 """Incremental index update: only added, changed or removed edition files are re-indexed.
 
 A file is unchanged when its size and mtime are those recorded; otherwise its
-content hash decides. Each edition is written in its own transaction, so a
-cancelled or interrupted update leaves a consistent index that the next update
-completes. Editions are parsed here with the loader directly, never through the
-shared Library cache, so the UI thread may use the Library meanwhile.
+content hash decides. Changes are committed about once a second, whole editions
+at a time, so a cancelled or interrupted update leaves a consistent index that
+the next update completes. Editions are parsed here with the loader directly,
+never through the shared Library cache, so the UI thread may use the Library
+meanwhile.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import sqlite3
 import time
 import zlib
@@ -23,6 +26,8 @@ from jiangbei_reader.core.search.results import UpdateReport
 from jiangbei_reader.core.search.store import PART_SEPARATOR, SLOTS
 from jiangbei_reader.core.search.vocab import edition_words, pinyin_for
 
+#: Changes are committed about this often during an update.
+COMMIT_SECONDS = 1.0
 #: Called with (editions done, editions to do) after each edition.
 ProgressCallback = Callable[[int, int], None]
 #: Returns True when the update should stop (checked between editions).
@@ -56,10 +61,16 @@ def decode_text(blob: bytes) -> list[str]:
 
 
 def _tokens(parts: Sequence[str], head_parts: int) -> tuple[str, str, str]:
-    body = index_tokens(parts[head_parts:])
-    head = index_tokens(parts[:head_parts])
-    chars = {token[0] for token in f"{body} {head}".split()}
+    chars: set[str] = set()
+    body = index_tokens(parts[head_parts:], chars)
+    head = index_tokens(parts[:head_parts], chars)
     return body, head, " ".join(sorted(chars))
+
+
+def edition_rows(edition_key: str) -> tuple[int, int]:
+    """The rowid range [low, high) of an edition's articles."""
+    day = dt.date.fromisoformat(edition_key).toordinal()
+    return day * SLOTS, (day + 1) * SLOTS
 
 
 def update_index(
@@ -94,22 +105,31 @@ def update_index(
             todo.append((ref, old))
     total = len(todo) + len(recorded)
     done = 0
-    for path, old in recorded.items():
-        with conn:
+    committed = time.perf_counter()
+    try:
+        for path, old in recorded.items():
             remove_edition(conn, old.edition)
             conn.execute("DELETE FROM files WHERE path = ?", (path,))
-        report.removed += 1
-        done += 1
-        if progress:
-            progress(done, total)
-    for ref, old in todo:
-        if cancel is not None and cancel():
-            report.cancelled = True
-            break
-        _update_file(conn, ref, old, report)
-        done += 1
-        if progress:
-            progress(done, total)
+            report.removed += 1
+            done += 1
+            if progress:
+                progress(done, total)
+        for ref, old in todo:
+            if cancel is not None and cancel():
+                report.cancelled = True
+                break
+            _update_file(conn, ref, old, report)
+            done += 1
+            # Commit about once a second: each commit flushes an FTS5 segment.
+            if time.perf_counter() - committed > COMMIT_SECONDS:
+                conn.commit()
+                committed = time.perf_counter()
+            if progress:
+                progress(done, total)
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
     report.seconds += time.perf_counter() - started
 
 
@@ -125,21 +145,19 @@ def _update_file(
     digest = hashlib.sha256(data).hexdigest()
     row = (str(ref.path.resolve()), stat.st_size, stat.st_mtime_ns, digest, ref.key)
     if old is not None and (old.sha256, old.edition) == (digest, ref.key):
-        with conn:
-            conn.execute("INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?)", row)
+        conn.execute("INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?)", row)
         report.unchanged += 1
         return
     result = load_edition_file(ref.path)
-    with conn:
-        if old is not None:
-            remove_edition(conn, old.edition)
-        # Another file may have held this date before.
-        remove_edition(conn, ref.key)
-        if result.edition is None:
-            report.problems.append(f"{ref.path}: 不是可读的版面文件，未编入索引")
-        else:
-            _add_edition(conn, result.edition, report)
-        conn.execute("INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?)", row)
+    if old is not None:
+        remove_edition(conn, old.edition)
+    # Another file may have held this date before.
+    remove_edition(conn, ref.key)
+    if result.edition is None:
+        report.problems.append(f"{ref.path}: 不是可读的版面文件，未编入索引")
+    else:
+        _add_edition(conn, result.edition, report)
+    conn.execute("INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?)", row)
     if old is None:
         report.added += 1
     else:
@@ -148,6 +166,7 @@ def _update_file(
 
 def _add_edition(conn: sqlite3.Connection, edition: Edition, report: UpdateReport) -> None:
     base = edition.date.toordinal() * SLOTS
+    positions = {article.id: n for n, article in enumerate(edition.articles())}
     for position, article in enumerate(edition.articles()):
         if position >= SLOTS:
             report.problems.append(
@@ -156,18 +175,17 @@ def _add_edition(conn: sqlite3.Connection, edition: Edition, report: UpdateRepor
             break
         parts, head_parts = article_parts(article)
         story = edition.story(article.id)
-        story_id = story.fragments[0].id if story else article.id
+        first = story.fragments[0] if story else article
         rowid = base + position
         conn.execute(
-            "INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)",
             (
                 rowid,
                 article.id,
-                edition.key,
                 article.page_id,
-                story_id,
-                article.headline,
+                base + positions.get(first.id, position),
                 head_parts,
+                1 if article.kicker else 0,
                 encode_text(parts),
             ),
         )
@@ -181,10 +199,9 @@ def _add_edition(conn: sqlite3.Connection, edition: Edition, report: UpdateRepor
 
 def _add_words(conn: sqlite3.Connection, edition: Edition) -> None:
     words = edition_words(edition)
-    conn.executemany(
-        "INSERT INTO edition_words VALUES(?, ?, ?)",
-        [(edition.key, word, count) for word, (_, count) in words.items()],
-    )
+    counts = {word: count for word, (_, count) in words.items()}
+    blob = zlib.compress(json.dumps(counts, ensure_ascii=False).encode("utf-8"))
+    conn.execute("INSERT OR REPLACE INTO edition_words VALUES(?, ?)", (edition.key, blob))
     known: set[str] = set()
     names = list(words)
     for start in range(0, len(names), 500):
@@ -195,7 +212,7 @@ def _add_words(conn: sqlite3.Connection, edition: Edition) -> None:
         )
     conn.executemany(
         "UPDATE words SET total = total + ? WHERE word = ?",
-        [(count, word) for word, (_, count) in words.items() if word in known],
+        [(count, word) for word, count in counts.items() if word in known],
     )
     rows = []
     for word, (kind, count) in words.items():
@@ -206,9 +223,10 @@ def _add_words(conn: sqlite3.Connection, edition: Edition) -> None:
 
 
 def remove_edition(conn: sqlite3.Connection, edition_key: str) -> None:
-    """Delete an edition's articles and vocabulary (call inside a transaction)."""
+    """Delete an edition's articles and vocabulary (the caller commits)."""
+    low, high = edition_rows(edition_key)
     rows = conn.execute(
-        "SELECT id, head_parts, text FROM docs WHERE edition = ?", (edition_key,)
+        "SELECT id, head_parts, text FROM docs WHERE id >= ? AND id < ?", (low, high)
     ).fetchall()
     for rowid, head_parts, blob in rows:
         # A contentless FTS5 table forgets a row only when given the tokens it indexed.
@@ -217,16 +235,18 @@ def remove_edition(conn: sqlite3.Connection, edition_key: str) -> None:
             "INSERT INTO fts(fts, rowid, body, head) VALUES('delete', ?, ?, ?)", (rowid, body, head)
         )
         conn.execute("INSERT INTO chars(chars, rowid, c) VALUES('delete', ?, ?)", (rowid, chars))
-    conn.execute("DELETE FROM docs WHERE edition = ?", (edition_key,))
+    conn.execute("DELETE FROM docs WHERE id >= ? AND id < ?", (low, high))
+    row = conn.execute(
+        "SELECT words FROM edition_words WHERE edition = ?", (edition_key,)
+    ).fetchone()
+    if row is None:
+        return
+    counts: dict[str, int] = json.loads(zlib.decompress(row[0]).decode("utf-8"))
     conn.executemany(
         "UPDATE words SET total = total - ? WHERE word = ?",
-        conn.execute(
-            "SELECT count, word FROM edition_words WHERE edition = ?", (edition_key,)
-        ).fetchall(),
+        [(count, word) for word, count in counts.items()],
     )
-    conn.execute(
-        "DELETE FROM words WHERE total <= 0 AND word IN "
-        "(SELECT word FROM edition_words WHERE edition = ?)",
-        (edition_key,),
+    conn.executemany(
+        "DELETE FROM words WHERE word = ? AND total <= 0", [(word,) for word in counts]
     )
     conn.execute("DELETE FROM edition_words WHERE edition = ?", (edition_key,))

@@ -109,20 +109,33 @@ def chunk_texts(text: str) -> list[tuple[str, bool]]:
     return [(c.text, c.soft_after) for c in chunks(fold(text))]
 
 
-def index_tokens(parts: Iterable[str]) -> str:
+def index_tokens(parts: Iterable[str], chars: set[str] | None = None) -> str:
     """The token stream the index stores for some blocks of text, separated by spaces.
 
-    Every character of a chunk starts one token: the bigram it begins, or, for
-    the chunk's last character, the character alone (marked when a soft gap
-    follows). A query of n >= 2 characters is then the phrase of its bigrams.
+    Every character of a chunk but the last starts one token, the bigram it
+    begins; the last character is a token of its own only when a soft gap follows
+    (marked, so a phrase can go on across the gap) or when the chunk is one
+    character long. A query of n >= 2 characters is the phrase of its bigrams;
+    single characters are looked up in a table of their own. The characters
+    seen are added to ``chars`` when given.
     """
     tokens: list[str] = []
     for part in parts:
-        for chunk in chunks(fold(part)):
-            text = chunk.text
+        folded = fold(part)
+        if " " in folded:
+            found = [(c.text, c.soft_after) for c in chunks(folded)]
+        else:
+            # No whitespace (most Chinese text): chunks are the plain runs.
+            found = [(text, False) for text in _ATOM.findall(folded)]
+        for text, soft_after in found:
             if len(text) > 1:
                 tokens.append(" ".join(map(add, text, text[1:])))
-            tokens.append(text[-1] + SOFT_END if chunk.soft_after else text[-1])
+            if soft_after:
+                tokens.append(text[-1] + SOFT_END)
+            elif len(text) == 1:
+                tokens.append(text)
+        if chars is not None:
+            chars.update("".join(text for text, _ in found))
     return " ".join(tokens)
 
 

@@ -66,7 +66,7 @@ class Filters:
 class _Candidate:
     rowid: int
     score: float
-    story: str
+    story: int
     parts: list[str] | None
     head_parts: int
 
@@ -173,7 +173,7 @@ def _saturate(tf: int, length: int, average: float) -> float:
 def rank(candidates: list[_Candidate], limit: int) -> list[tuple[_Candidate, list[int]]]:
     """Best first (scores within 0.1 count as equal: newer first), one per story."""
     ordered = sorted(candidates, key=lambda c: (-round(c.score, 1), -c.rowid))
-    stories: dict[str, tuple[_Candidate, list[int]]] = {}
+    stories: dict[int, tuple[_Candidate, list[int]]] = {}
     for candidate in ordered:
         if candidate.story in stories:
             stories[candidate.story][1].append(candidate.rowid)
@@ -188,35 +188,35 @@ def make_hits(
     """Hits with snippets and highlight spans for ranked candidates."""
     hits = []
     for candidate, fragments in ranked:
-        row = conn.execute(
-            "SELECT article_id, edition, page, headline, head_parts, text FROM docs WHERE id = ?",
-            (candidate.rowid,),
-        ).fetchone()
-        ids = dict(
-            conn.execute(
-                f"SELECT id, article_id FROM docs WHERE id IN ({','.join('?' * len(fragments))})",
-                fragments,
-            ).fetchall()
-        )
-        article_id, edition, page, headline, head_parts, blob = row
+        rows = {
+            r[0]: r[1:]
+            for r in conn.execute(
+                "SELECT id, article_id, page, head_parts, headline_at, text FROM docs "
+                f"WHERE id IN ({','.join('?' * (len(fragments) + 1))})",
+                [*fragments, candidate.story],
+            )
+        }
+        article_id, page, head_parts, headline_at, blob = rows[candidate.rowid]
+        story_id = rows[candidate.story][0] if candidate.story in rows else article_id
         parts = decode_text(blob)
         plain = "\n".join(parts)
         spans = query.spans(normalize_parts(parts, "\n"))
         body_start = len("\n".join(parts[:head_parts])) + 1 if head_parts else 0
+        edition = dt.date.fromordinal(candidate.rowid // SLOTS)
         snippet, snippet_spans = make_snippet(plain, spans, body_start)
         hits.append(
             SearchHit(
                 article_id=article_id,
-                edition=edition,
-                date=dt.date.fromisoformat(edition),
+                edition=edition.isoformat(),
+                date=edition,
                 page_id=page,
-                headline=headline,
+                headline=parts[headline_at] if headline_at < len(parts) else "",
                 snippet=snippet,
                 snippet_spans=snippet_spans,
                 spans=tuple(spans),
                 score=round(candidate.score, 3),
-                story_id=candidate.story,
-                fragment_ids=tuple(ids[f] for f in fragments),
+                story_id=story_id,
+                fragment_ids=tuple(rows[f][0] for f in fragments if f in rows),
             )
         )
     return hits

@@ -31,11 +31,10 @@ CREATE TABLE files(
     sha256 TEXT NOT NULL, edition TEXT NOT NULL
 );
 CREATE TABLE docs(
-    id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, edition TEXT NOT NULL,
-    page TEXT NOT NULL, story TEXT NOT NULL, headline TEXT NOT NULL,
-    head_parts INTEGER NOT NULL, text BLOB NOT NULL
+    id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, page TEXT NOT NULL,
+    story INTEGER NOT NULL, head_parts INTEGER NOT NULL, headline_at INTEGER NOT NULL,
+    text BLOB NOT NULL
 );
-CREATE INDEX docs_edition ON docs(edition);
 CREATE VIRTUAL TABLE fts USING fts5(body, head, tokenize="{_TOKENIZER}", content='');
 CREATE VIRTUAL TABLE chars USING fts5(
     c, tokenize="{_TOKENIZER}", content='', detail=none
@@ -46,10 +45,7 @@ CREATE TABLE words(
 ) WITHOUT ROWID;
 CREATE INDEX words_key ON words(key);
 CREATE INDEX words_initials ON words(initials);
-CREATE TABLE edition_words(
-    edition TEXT NOT NULL, word TEXT NOT NULL, count INTEGER NOT NULL,
-    PRIMARY KEY(edition, word)
-) WITHOUT ROWID;
+CREATE TABLE edition_words(edition TEXT PRIMARY KEY, words BLOB NOT NULL);
 """
 
 _memory_names = itertools.count(1)

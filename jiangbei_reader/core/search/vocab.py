@@ -1,13 +1,14 @@
 """The pinyin vocabulary: the archive's words, names and headlines, with full pinyin and initials.
 
-Built at index time, per edition: frequent two- to four-character runs of Han
-characters (no word segmentation, so local names like 江北嘴 are kept), the
-byline names and the headlines. A prefix of full pinyin (``jiangbei``) or of
+Built at index time, per edition: two- to four-character runs of Han characters
+that recur in its headlines and ledes (no word segmentation, so local names like
+江北嘴 are kept), the byline names and the headlines. A prefix of full pinyin (``jiangbei``) or of
 initials (``jbq``) finds them; body characters are never indexed as pinyin.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -28,7 +29,9 @@ _EDGE_NOISE = frozenset("的了在是和与及等为对将也都而就并把被�
 WORDS_PER_EDITION = 200
 MIN_COUNT = 2
 #: Headlines longer than this are suggested by their start only.
-HEADLINE_CHARS = 40
+HEADLINE_CHARS = 24
+#: Syllables of a headline's pinyin kept for prefix matching.
+HEADLINE_SYLLABLES = 8
 
 
 @lru_cache(maxsize=200_000)
@@ -56,15 +59,14 @@ def fast_pinyin(text: str) -> tuple[str, str]:
 
 def ngram_counts(texts: Iterable[str]) -> Counter[str]:
     """Counts of 2-, 3- and 4-character runs of Han characters in some texts."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        for run in _HAN_RUN.findall(text):
-            bigrams = list(map(add, run, run[1:]))
-            counts.update(bigrams)
-            trigrams = list(map(add, bigrams, run[2:]))
-            counts.update(trigrams)
-            counts.update(map(add, trigrams, run[3:]))
-    return counts
+    grams: list[str] = []
+    for run in _HAN_RUN.findall("\n".join(texts)):
+        bigrams = list(map(add, run, run[1:]))
+        trigrams = list(map(add, bigrams, run[2:]))
+        grams += bigrams
+        grams += trigrams
+        grams.extend(map(add, trigrams, run[3:]))
+    return Counter(grams)
 
 
 def edition_words(edition: Edition) -> dict[str, tuple[str, int]]:
@@ -72,8 +74,10 @@ def edition_words(edition: Edition) -> dict[str, tuple[str, int]]:
     texts: list[str] = []
     words: dict[str, tuple[str, int]] = {}
     for article in edition.articles():
-        texts.append(article.headline)
-        texts.extend(b.caption if isinstance(b, Figure) else b.text for b in article.blocks)
+        # Headlines, subtitles and ledes name what an article is about; counting
+        # n-grams in every paragraph would cost more than the rest of indexing.
+        texts += [article.headline, article.subtitle, article.kicker]
+        texts.extend(b.caption if isinstance(b, Figure) else b.text for b in article.blocks[:1])
         for name in re.split(r"[\s、，,]+", article.author):
             if _NAME.match(name):
                 words[name] = ("name", words.get(name, ("name", 0))[1] + 1)
@@ -81,20 +85,25 @@ def edition_words(edition: Edition) -> dict[str, tuple[str, int]]:
         if len(headline) >= 2:
             words.setdefault(headline, ("headline", 1))
     counts = ngram_counts(texts)
-    frequent = [
-        (word, count)
-        for word, count in counts.items()
-        if count >= MIN_COUNT and word[0] not in _EDGE_NOISE and word[-1] not in _EDGE_NOISE
-    ]
-    frequent.sort(key=lambda item: (-item[1], item[0]))
-    for word, count in frequent[:WORDS_PER_EDITION]:
+    frequent = heapq.nlargest(
+        WORDS_PER_EDITION,
+        (
+            (count, word)
+            for word, count in counts.items()
+            if count >= MIN_COUNT and word[0] not in _EDGE_NOISE and word[-1] not in _EDGE_NOISE
+        ),
+    )
+    for count, word in frequent:
         words.setdefault(word, ("word", count))
     return words
 
 
 def pinyin_for(word: str, kind: str) -> tuple[str, str]:
     """Pinyin keys of a vocabulary entry; headlines use the fast char-by-char reading."""
-    return fast_pinyin(word) if kind == "headline" else word_pinyin(word)
+    if kind != "headline":
+        return word_pinyin(word)
+    pinyin, initials = fast_pinyin(word)
+    return " ".join(pinyin.split()[:HEADLINE_SYLLABLES]), initials
 
 
 def normalize_prefix(prefix: str) -> str:
