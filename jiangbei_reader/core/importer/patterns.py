@@ -31,7 +31,7 @@ LIST_ITEM = re.compile(
 #: The label that marks an advertisement block.
 AD_LABEL = re.compile(r"^(?:公益广告|广告)$")
 #: The credit closing an advertisement: ``江北区融媒体中心 宣`` (宣 = 宣传, 制 = 制作).
-AD_CREDIT = re.compile(r"^\S.{1,24}\s[宣制]$")
+AD_CREDIT = re.compile(r"^[^\s。，！？；、“”]{2,20}\s+[宣制]$")
 
 
 def ends_sentence(text: str) -> bool:

@@ -20,6 +20,11 @@ from jiangbei_reader.core.importer.similarity import containment, grams
 from jiangbei_reader.core.markers import find_jump_markers
 from jiangbei_reader.core.model import JumpDirection
 
+#: A title sharing this share of its word pairs with the body before it sums that body up …
+_SUMS_UP = 0.5
+#: … when it shares clearly fewer with the section after it.
+_SUMS_UP_MARGIN = 0.2
+
 
 class Kind(enum.Enum):
     """What a block of raw text is."""
@@ -111,9 +116,11 @@ class Article:
         return "\n".join(parts)
 
     def grams(self) -> frozenset[str]:
-        """The grams of the body (cached; call ``forget`` after changing the body)."""
+        """The grams of the paragraphs, not the subheads (cached; see ``forget``)."""
         if self._grams is None:
-            self._grams = grams(self.body_text())
+            self._grams = grams(
+                "\n".join(item.text for section in self.sections for item in section.items)
+            )
         return self._grams
 
     def forget(self) -> None:
@@ -204,15 +211,19 @@ class _Walker:
         opens = following is not None and following.kind in (Kind.BODY, Kind.BYLINE)
         if opens and open_body:
             assert following is not None and current is not None
-            if len(run) == 1 and following.kind is Kind.BODY:
-                current.sections.append(Section(run[0]))
-                current.forget()
-                return end
-            # Titles, then a body: the last may be the subhead opening the next article.
             opener = run[-1]
-            ahead = grams(_section_text(self.next_body(end)))
             mine = grams(opener.text)
-            if len(run) > 1 and containment(mine, ahead) > containment(mine, current.grams()):
+            ahead = containment(mine, grams(_section_text(self.next_body(end))))
+            behind = containment(mine, current.grams())
+            if len(run) == 1 and following.kind is Kind.BODY:
+                # One title between bodies is a subhead, unless it clearly sums up
+                # the body before it: then it is that body's headline, printed after it.
+                if not (behind >= _SUMS_UP and behind - ahead >= _SUMS_UP_MARGIN):
+                    current.sections.append(Section(run[0]))
+                    current.forget()
+                    return end
+            # Titles, then a body: the last may be the subhead opening the next article.
+            elif len(run) > 1 and ahead > behind:
                 self.close_run(run[:-1])
                 self.new_article().sections[0] = Section(opener)
                 return end
