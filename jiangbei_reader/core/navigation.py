@@ -140,10 +140,10 @@ def is_external_link(href: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
-    """A visited route and where the reader had scrolled to (in view units)."""
+    """A visited route and where the reader was in it (the view's reading position)."""
 
     route: Route
-    scroll: int = 0
+    position: int = 0
 
 
 class Router:
@@ -170,41 +170,43 @@ class Router:
         """True after going back, until the reader goes somewhere new."""
         return bool(self._forward)
 
-    def navigate(self, route: Route, scroll: int = 0, *, leaving_scroll: int = 0) -> HistoryEntry:
-        """Go to ``route``; the entry left behind remembers ``leaving_scroll``.
+    def navigate(
+        self, route: Route, position: int = 0, *, leaving_position: int = 0
+    ) -> HistoryEntry:
+        """Go to ``route``; the entry left behind remembers ``leaving_position``.
 
-        Going to the route already on screen only updates its scroll position.
+        Going to the route already on screen only updates its reading position.
         """
-        entry = HistoryEntry(route, scroll)
+        entry = HistoryEntry(route, position)
         if self._current is not None:
             if self._current.route == route:
                 self._current = entry
                 return entry
-            self._back.append(replace(self._current, scroll=leaving_scroll))
+            self._back.append(replace(self._current, position=leaving_position))
             del self._back[: -self._limit]
         self._forward.clear()
         self._current = entry
         return entry
 
-    def back(self, leaving_scroll: int = 0) -> HistoryEntry | None:
+    def back(self, leaving_position: int = 0) -> HistoryEntry | None:
         """Step back; ``None`` (and nothing changes) when there is no history."""
         if not self._back or self._current is None:
             return None
-        self._forward.append(replace(self._current, scroll=leaving_scroll))
+        self._forward.append(replace(self._current, position=leaving_position))
         self._current = self._back.pop()
         return self._current
 
-    def forward(self, leaving_scroll: int = 0) -> HistoryEntry | None:
+    def forward(self, leaving_position: int = 0) -> HistoryEntry | None:
         """Step forward again after going back."""
         if not self._forward or self._current is None:
             return None
-        self._back.append(replace(self._current, scroll=leaving_scroll))
+        self._back.append(replace(self._current, position=leaving_position))
         self._current = self._forward.pop()
         return self._current
 
-    def replace_current(self, route: Route, scroll: int = 0) -> HistoryEntry:
+    def replace_current(self, route: Route, position: int = 0) -> HistoryEntry:
         """Change the entry on screen without adding history (a page shown as its first article)."""
-        self._current = HistoryEntry(route, scroll)
+        self._current = HistoryEntry(route, position)
         return self._current
 
     def reset(self, route: Route | None = None) -> None:

@@ -47,8 +47,9 @@ class Preferences:
     """
 
     last_article: str = field(default="", metadata=_meta("最后阅读的文章（文章编号）"))
-    last_scroll: int = field(
-        default=0, metadata=_meta("最后阅读的位置", minimum=0, maximum=10_000_000)
+    last_position: int = field(
+        default=0,
+        metadata=_meta("最后阅读的位置（文中第几个字）", minimum=0, maximum=10_000_000),
     )
     whole_story: bool = field(default=True, metadata=_meta("全文连读：跨版文章连成一篇显示"))
 

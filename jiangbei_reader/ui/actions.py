@@ -161,7 +161,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("关闭阅读器"),
         "application-exit",
         SP.SP_DialogCloseButton,
-        (SK.Quit,),
+        (SK.Quit, "Ctrl+Q"),
     ),
 )
 

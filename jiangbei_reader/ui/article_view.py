@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPalette,
     QResizeEvent,
+    QShowEvent,
     QTextCursor,
     QTextDocument,
 )
@@ -34,6 +35,13 @@ ImageResolver = Callable[[str, str], Path | None]
 _MIN_SIDE_CHARS = 1.0
 _SEARCH_HIT = "#ffd27a"
 _SEARCH_HIT_TEXT = "#1a1a1a"
+
+
+def _refused_image() -> QImage:
+    # One transparent pixel: a null image would be drawn as a "broken picture" icon.
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
 
 
 class ArticleView(QTextBrowser):
@@ -54,6 +62,7 @@ class ArticleView(QTextBrowser):
         self._display = DisplaySettings()
         self._resolver: ImageResolver | None = None
         self._html = ""
+        self._pending: tuple[str | None, int | None] | None = None
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.apply_display(self._display)
 
@@ -63,19 +72,39 @@ class ArticleView(QTextBrowser):
         """Who finds picture files; ``None`` shows captions only."""
         self._resolver = resolver
 
-    def show_html(self, html: str, *, anchor: str | None = None, scroll: int | None = None) -> None:
-        """Show a document, at a scroll position, an article's anchor, or the top."""
+    def show_html(
+        self, html: str, *, anchor: str | None = None, position: int | None = None
+    ) -> None:
+        """Show a document at a reading position, an article's anchor, or the top.
+
+        Before the view is shown its final width is unknown, so the place to land
+        is kept and applied when it is shown.
+        """
         self._html = html
         self.setHtml(html)
         self._apply_measure()
         self.clear_highlights()
+        self._pending = (anchor, position)
+        if self.isVisible():
+            self._land()
+
+    def _land(self) -> None:
+        if self._pending is None:
+            return
+        anchor, position = self._pending
+        self._pending = None
         self.document().documentLayout().documentSize()  # lay out now so scrolling lands
-        if scroll is not None:
-            self.verticalScrollBar().setValue(scroll)
+        if position:
+            self.scroll_to_reading_position(position)
         elif anchor:
             self.scroll_to_article(anchor)
         else:
             self.verticalScrollBar().setValue(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Land where :meth:`show_html` was asked to, now that the width is known."""
+        super().showEvent(event)
+        self._land()
 
     def scroll_to_article(self, article_id: str) -> None:
         """Scroll so the article's (or story fragment's) start is at the top."""
@@ -86,9 +115,20 @@ class ArticleView(QTextBrowser):
         """The HTML shown (as rendered, before Qt's own rewriting)."""
         return self._html
 
-    def scroll_position(self) -> int:
-        """Where the reader has scrolled to, in pixels from the top."""
-        return self.verticalScrollBar().value()
+    def reading_position(self) -> int:
+        """The character at the top of the pane: where the reader is, whatever the font size."""
+        if self._pending is not None:
+            return self._pending[1] or 0
+        if self.verticalScrollBar().value() == 0:
+            return 0
+        return self.cursorForPosition(QPoint(self.viewport().width() // 2, 1)).position()
+
+    def scroll_to_reading_position(self, position: int) -> None:
+        """Scroll so the line holding character ``position`` is at the top."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
 
     def at_end(self) -> bool:
         """True when the end of the text is visible."""
@@ -133,19 +173,19 @@ class ArticleView(QTextBrowser):
         root.setFrameFormat(frame)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep the column centred at its measure."""
+        """Keep the column centred at its measure, and the reader at the same words."""
+        position = self.reading_position() if self.isVisible() else 0
         super().resizeEvent(event)
         self._apply_measure()
+        if position:
+            self.scroll_to_reading_position(position)
 
     def changeEvent(self, event: QEvent) -> None:
         """A new base font (font step, 长辈版): lay the text out again at the same place."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self._html:
-            bar = self.verticalScrollBar()
-            fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
             # Margins in em are turned into pixels when the HTML is read: read it again.
-            self.show_html(self._html)
-            bar.setValue(round(fraction * bar.maximum()))
+            self.show_html(self._html, position=self.reading_position())
 
     def sizeHint(self) -> QSize:
         """Wide enough for the measure."""
@@ -219,13 +259,20 @@ class ArticleView(QTextBrowser):
         super().keyPressEvent(event)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
-        """Pictures of the edition only; nothing remote, no ``file:``, nothing else."""
+        """Pictures of the edition only; nothing remote, no ``file:``, nothing else.
+
+        A refusal must still be a value: given nothing, QTextDocument goes on to
+        read local files itself.
+        """
         url = QUrl(url)
-        if (
-            kind != QTextDocument.ResourceType.ImageResource.value
-            or url.scheme() != IMAGE_SCHEME
-            or self._resolver is None
-        ):
+        kind = getattr(kind, "value", kind)
+        if kind != QTextDocument.ResourceType.ImageResource.value:
+            return ""
+        image = self._edition_image(url) if url.scheme() == IMAGE_SCHEME else None
+        return image if image is not None else _refused_image()
+
+    def _edition_image(self, url: QUrl) -> QImage | None:
+        if self._resolver is None:
             return None
         edition, _, relative = url.path().partition("/")
         path = self._resolver(edition, relative)

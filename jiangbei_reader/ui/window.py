@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -46,7 +46,7 @@ from jiangbei_reader.ui.section_model import SectionModel
 from jiangbei_reader.ui.section_tree import SectionTree
 
 #: Shows a route its own way (the search results of issue 4): gets the route and the
-#: scroll position to restore (``None`` for a new visit).
+#: reading position to restore (``None`` for a new visit).
 RouteHandler = Callable[[Route, int | None], None]
 #: Picks an edition by date (the 往期 dialog); injectable for tests.
 EditionChooser = Callable[[Sequence[EditionRef], str | None, QWidget], str | None]
@@ -111,6 +111,7 @@ class ReaderWindow(QMainWindow):
         self._make_status_bar()
         self._connect()
         self.reader_actions[ActionId.WHOLE_STORY].setChecked(preferences.whole_story)
+        self._toolbar_text_width = self._measure_toolbar()
         self.resize(1200, 800)
         self.splitter.setSizes([320, 880])
         self._restore_ui_state()
@@ -154,6 +155,34 @@ class ReaderWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         return toolbar
 
+    def _measure_toolbar(self) -> int:
+        """Width the toolbar needs with labels beside the icons."""
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        return self.toolbar.sizeHint().width() + self.search_box.minimumWidth()
+
+    def _fit_toolbar(self) -> None:
+        # Labels when there is room, icons alone when not: the search box must stay visible.
+        wide = self._toolbar_text_width <= self.width()
+        style = (
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if wide
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        if self.toolbar.toolButtonStyle() != style:
+            self.toolbar.setToolButtonStyle(style)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the toolbar to the new width."""
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new application font (font step) changes what the toolbar needs."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "toolbar"):
+            self._toolbar_text_width = self._measure_toolbar()
+            self._fit_toolbar()
+
     def add_toolbar_action(self, action_id: ActionId, toolbar: QToolBar | None = None) -> None:
         """Put an action on the toolbar (before the search box when the toolbar exists)."""
         action = self.reader_actions[action_id]
@@ -167,6 +196,9 @@ class ReaderWindow(QMainWindow):
             button.setObjectName(f"button_{action_id.value}")
             button.setAccessibleName(action.text())
             button.setAccessibleDescription(action.toolTip())
+        if toolbar is getattr(self, "toolbar", None):
+            self._toolbar_text_width = self._measure_toolbar()
+            self._fit_toolbar()
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -238,7 +270,7 @@ class ReaderWindow(QMainWindow):
         """Show the last article read, or the newest edition at its first readable article."""
         last = self.preferences.last_article
         if last and self.library.article(last) is not None:
-            self.navigate(Route.article(last), scroll=self.preferences.last_scroll)
+            self.navigate(Route.article(last), position=self.preferences.last_position)
             return
         self.go_newest()
 
@@ -247,14 +279,14 @@ class ReaderWindow(QMainWindow):
         self._route_handlers[kind] = handler
 
     @Slot(object)
-    def navigate(self, route: Route, scroll: int | None = None) -> bool:
+    def navigate(self, route: Route, position: int | None = None) -> bool:
         """Go to ``route`` and remember where the reader was; ``False`` when it leads nowhere."""
         resolved = self._resolve(route)
         if resolved is None:
             self.show_message(self.tr("找不到"), self.tr("找不到要打开的内容：{0}").format(route))
             return False
-        self.router.navigate(resolved, scroll or 0, leaving_scroll=self.view.scroll_position())
-        self._show(resolved, scroll)
+        self.router.navigate(resolved, position or 0, leaving_position=self.view.reading_position())
+        self._show(resolved, position)
         return True
 
     def _resolve(self, route: Route) -> Route | None:
@@ -276,25 +308,25 @@ class ReaderWindow(QMainWindow):
             return route
         return route if edition.article(route.target) is not None else None
 
-    def _show(self, route: Route, scroll: int | None) -> None:
+    def _show(self, route: Route, position: int | None) -> None:
         handler = self._route_handlers.get(route.kind)
         if handler is not None:
-            handler(route, scroll)
+            handler(route, position)
         else:
             edition = self.library.edition(route.edition_key or "")
             if edition is None:
                 self.show_message(self.tr("无法读取"), self.tr("这一期无法读取：{0}").format(route))
                 return
             if route.kind is RouteKind.ARTICLE:
-                self._show_article(edition, route.target, scroll)
+                self._show_article(edition, route.target, position)
             else:
-                self._show_page(edition, route.page_id or "", scroll)
+                self._show_page(edition, route.page_id or "", position)
             self.tree.select_route(route)
             self._update_position(edition, route)
         self._update_actions()
         self.route_changed.emit(route)
 
-    def _show_article(self, edition: Edition, article_id: str, scroll: int | None) -> None:
+    def _show_article(self, edition: Edition, article_id: str, position: int | None) -> None:
         article = edition.article(article_id)
         if article is None:
             self.show_message(self.tr("找不到这篇文章"), article_id)
@@ -306,13 +338,13 @@ class ReaderWindow(QMainWindow):
         else:
             html = render_article(edition, article, self._render_display())
             anchor = None
-        self.view.show_html(html, anchor=anchor, scroll=scroll)
+        self.view.show_html(html, anchor=anchor, position=position)
         self.setWindowTitle(self.tr("{0} — 江北报阅读器").format(article.headline))
-        self.preferences = replace(self.preferences, last_article=article_id, last_scroll=0)
+        self.preferences = replace(self.preferences, last_article=article_id, last_position=0)
         self._save_timer.start()
         self.article_shown.emit(article_id)
 
-    def _show_page(self, edition: Edition, page_id: str, scroll: int | None) -> None:
+    def _show_page(self, edition: Edition, page_id: str, position: int | None) -> None:
         page = edition.page(page_id)
         if page is None:
             self.show_message(
@@ -321,7 +353,7 @@ class ReaderWindow(QMainWindow):
             )
             return
         self.view.show_html(
-            render_missing_page(edition, page, self._render_display()), scroll=scroll
+            render_missing_page(edition, page, self._render_display()), position=position
         )
         self.setWindowTitle(self.tr("{0} — 江北报阅读器").format(page.label))
         self.statusBar().showMessage(
@@ -335,17 +367,17 @@ class ReaderWindow(QMainWindow):
 
     @Slot()
     def go_back(self) -> None:
-        """Back to where the reader was, at the same scroll position."""
-        entry = self.router.back(leaving_scroll=self.view.scroll_position())
+        """Back to where the reader was, at the same place."""
+        entry = self.router.back(leaving_position=self.view.reading_position())
         if entry is not None:
-            self._show(entry.route, entry.scroll)
+            self._show(entry.route, entry.position)
 
     @Slot()
     def go_forward(self) -> None:
         """Forward again after going back."""
-        entry = self.router.forward(leaving_scroll=self.view.scroll_position())
+        entry = self.router.forward(leaving_position=self.view.reading_position())
         if entry is not None:
-            self._show(entry.route, entry.scroll)
+            self._show(entry.route, entry.position)
 
     @Slot()
     def go_newest(self) -> None:
@@ -440,7 +472,7 @@ class ReaderWindow(QMainWindow):
         self.view.apply_display(display)
         current = self.router.current
         if current is not None:
-            self._show(current.route, self.view.scroll_position())
+            self._show(current.route, self.view.reading_position())
 
     @Slot(bool)
     def set_full_screen(self, on: bool) -> None:
@@ -528,7 +560,7 @@ class ReaderWindow(QMainWindow):
             self.preferences = replace(
                 self.preferences,
                 last_article=current.route.target,
-                last_scroll=self.view.scroll_position(),
+                last_position=self.view.reading_position(),
             )
         self._save_preferences()
 

@@ -78,15 +78,15 @@ def test_only_web_and_mail_links_are_external() -> None:
     assert not is_external_link(jump_link(A.target))
 
 
-def test_back_and_forward_restore_routes_and_scroll_positions() -> None:
+def test_back_and_forward_restore_routes_and_reading_positions() -> None:
     router = Router()
     router.navigate(A)
-    router.navigate(B, leaving_scroll=120)
-    router.navigate(C, leaving_scroll=40)
-    assert router.back(leaving_scroll=7) == HistoryEntry(B, 40)
-    assert router.back(leaving_scroll=41) == HistoryEntry(A, 120)
+    router.navigate(B, leaving_position=120)
+    router.navigate(C, leaving_position=40)
+    assert router.back(leaving_position=7) == HistoryEntry(B, 40)
+    assert router.back(leaving_position=41) == HistoryEntry(A, 120)
     assert router.back() is None
-    assert router.forward(leaving_scroll=5) == HistoryEntry(B, 41)
+    assert router.forward(leaving_position=5) == HistoryEntry(B, 41)
     assert router.forward() == HistoryEntry(C, 7)
     assert not router.can_go_forward
 
@@ -104,7 +104,7 @@ def test_navigating_after_going_back_drops_the_forward_stack() -> None:
 def test_navigating_to_the_current_route_adds_no_history() -> None:
     router = Router()
     router.navigate(A)
-    router.navigate(A, scroll=30)
+    router.navigate(A, position=30)
     assert not router.can_go_back
     assert router.current == HistoryEntry(A, 30)
 

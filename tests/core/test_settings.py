@@ -22,7 +22,7 @@ def test_schema_lists_every_preference_with_type_default_and_description() -> No
     options = {o.name: o for o in schema()}
     assert options["whole_story"].type is bool
     assert options["whole_story"].default is True
-    assert options["last_scroll"].minimum == 0
+    assert options["last_position"].minimum == 0
     assert all(o.description for o in options.values())
 
 
@@ -34,7 +34,7 @@ def test_missing_file_gives_defaults_without_problems(tmp_path: Path) -> None:
 
 def test_saved_preferences_load_back(tmp_path: Path) -> None:
     store = SettingsStore(tmp_path / "new")
-    prefs = Preferences(last_article="2030-01-02/3/kai-pian", last_scroll=250, whole_story=False)
+    prefs = Preferences(last_article="2030-01-02/3/kai-pian", last_position=250, whole_story=False)
     assert store.save(prefs)
     assert SettingsStore(tmp_path / "new").load().preferences == prefs
     data = json.loads(store.path.read_text(encoding="utf-8"))
@@ -50,7 +50,7 @@ def test_invalid_value_is_reported_and_replaced_by_its_default(
         json.dumps(
             {
                 "version": VERSION,
-                "preferences": {"whole_story": "yes", "last_scroll": -5, "last_article": "x/1/y"},
+                "preferences": {"whole_story": "yes", "last_position": -5, "last_article": "x/1/y"},
             }
         ),
         encoding="utf-8",
@@ -60,12 +60,12 @@ def test_invalid_value_is_reported_and_replaced_by_its_default(
     assert result.preferences == Preferences(last_article="x/1/y")
     assert len(result.problems) == 2
     assert any("whole_story" in p and "expected bool" in p for p in result.problems)
-    assert "last_scroll" in caplog.text
+    assert "last_position" in caplog.text
 
 
 def test_bool_is_not_accepted_for_an_int() -> None:
-    result = validate({"last_scroll": True})
-    assert result.preferences.last_scroll == 0
+    result = validate({"last_position": True})
+    assert result.preferences.last_position == 0
     assert result.problems
 
 

@@ -1,0 +1,51 @@
+"""The real program starts, shows the window and exits cleanly (one subprocess)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.ui.reader_helpers import write_library
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_main_py_starts_offscreen_and_exits_cleanly(tmp_path: Path) -> None:
+    editions = write_library(tmp_path / "editions")
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        JIANGBEI_READER_QUIT_AFTER="300",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        PYTHONPATH=str(ROOT),
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--editions", str(editions)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    saved = json.loads((tmp_path / "config/jiangbei-reader/settings.json").read_text("utf-8"))
+    assert saved["preferences"]["last_article"] == "2030-01-02/1/kai-pian"
+
+
+def test_window_help_lists_the_options() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--help-window"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0
+    assert "--editions DIR" in result.stdout
+    assert "--quit-after-ms" not in result.stdout

@@ -1,0 +1,343 @@
+"""The reader window: restore after restart, bad settings, 未收录 pages, untrusted content, access."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument, QTextImageFormat
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QLineEdit,
+    QMenuBar,
+    QStatusBar,
+    QTextEdit,
+    QToolBar,
+)
+
+import jiangbei_reader.core.library as library_module
+from jiangbei_reader.core.library import EditionRef
+from jiangbei_reader.core.navigation import Route
+from jiangbei_reader.core.settings import default_config_dir
+from jiangbei_reader.core.synthetic import write_archive
+from jiangbei_reader.ui.date_picker import ArchiveDialog
+from jiangbei_reader.ui.links import ConfirmingLinkOpener
+from jiangbei_reader.ui.window import ReaderWindow
+from tests.core.test_render import HOSTILE
+from tests.helpers.editions import JUMP_PAIR, write_edition
+from tests.ui.reader_helpers import (
+    OFFSCREEN_SHOW,
+    FakeLinkOpener,
+    click_link,
+    current,
+    open_window,
+    tree_route,
+    write_library,
+)
+
+pytestmark = OFFSCREEN_SHOW
+
+
+def plain(window: ReaderWindow) -> str:
+    return window.view.document().toPlainText()
+
+
+def test_last_article_geometry_and_splitter_are_restored_after_restart(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    editions = write_library(tmp_path / "editions")
+    first = open_window(qtbot, editions)
+    first.resize(760, 560)  # the offscreen screen is 800x600
+    first.show()
+    qtbot.waitExposed(first)
+    first.set_whole_story(False)
+    first.navigate(Route.article("2030-01-02/3/kai-pian"))
+    first.splitter.setSizes([200, 560])
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = open_window(qtbot, editions)
+    assert current(second) == Route.article("2030-01-02/3/kai-pian")
+    assert tree_route(second) == current(second)
+    assert not second.whole_story
+    assert (second.width(), second.height()) == (760, 560)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.splitter.sizes() == sizes
+    # Geometry and splitter are Qt's; the article read is in the reader's own settings.
+    assert (default_config_dir() / "window.ini").is_file()
+    assert "2030-01-02/3/kai-pian" in (default_config_dir() / "settings.json").read_text("utf-8")
+
+
+def test_scroll_position_of_the_last_article_is_restored(qtbot: QtBot, tmp_path: Path) -> None:
+    editions = write_library(tmp_path / "editions")
+    first = open_window(qtbot, editions)
+    first.resize(700, 360)
+    first.show()
+    qtbot.waitExposed(first)
+    bar = first.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    kept = bar.value()
+    assert kept > 0
+    first.close()
+    second = open_window(qtbot, editions)
+    second.resize(700, 360)
+    second.show()
+    qtbot.waitExposed(second)
+    assert current(second) == current(first)
+    assert second.view.verticalScrollBar().value() > 0
+
+
+def test_a_last_article_that_is_gone_falls_back_to_the_newest_edition(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    editions = write_library(tmp_path / "editions")
+    first = open_window(qtbot, editions)
+    first.navigate(Route.article("2029-12-30/1/di-yi-ban-duan"))
+    first.close()
+    (editions / "2029-12-30.md").unlink()
+    second = open_window(qtbot, editions)
+    assert current(second) == Route.article("2030-01-02/1/kai-pian")
+
+
+@pytest.mark.parametrize("content", [b"{corrupt", b"\x00\x01binary", b'{"other_app": [1]}'])
+def test_corrupt_settings_file_falls_back_to_defaults_and_is_kept(
+    qtbot: QtBot, tmp_path: Path, content: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = default_config_dir()
+    config.mkdir(parents=True)
+    (config / "settings.json").write_bytes(content)
+    (config / "window.ini").write_bytes(b"\x00garbage[[[\n=")
+    with caplog.at_level(logging.WARNING):
+        window = open_window(qtbot, write_library(tmp_path / "editions"))
+    assert current(window) == Route.article("2030-01-02/1/kai-pian")
+    assert window.whole_story
+    assert (config / "settings.json.bad").read_bytes() == content
+    assert "using the default settings" in caplog.text
+    assert "settings.json" in window.statusBar().currentMessage()
+
+
+def test_choosing_a_missing_page_says_it_is_not_in_the_collection(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, write_library(tmp_path / "editions"))
+    page = Route.page("2030-01-02", "2")
+    window.tree.setCurrentIndex(window.tree.section_model.index_for_route(page))
+    assert current(window) == page
+    assert "本版未收录" in plain(window)
+    assert "来自第二版的续篇" in plain(window)
+    assert "未收录" in window.statusBar().currentMessage()
+
+
+def test_a_link_to_a_missing_page_shows_a_message_in_the_pane(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, write_library(tmp_path / "editions"))
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_whole_story(False)
+    window.navigate(Route.article("2030-01-02/3/lai-zi-di-er"))
+    click_link(qtbot, window.view, "（上接2版）")
+    assert current(window) == Route.page("2030-01-02", "2")
+    assert "本版未收录" in plain(window)
+    # … and from there, to the part that is bundled.
+    click_link(qtbot, window.view, "续文见第3版 经济")
+    assert current(window) == Route.article("2030-01-02/3/lai-zi-di-er")
+
+
+def test_hostile_edition_is_shown_as_text_and_loads_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "editions"
+    write_edition(folder, HOSTILE, name="hostile.md")
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not to be read")
+    window = open_window(qtbot, folder)
+    requested: list[str] = []
+    original = window.view.loadResource
+
+    def spy(kind: int, url: QUrl) -> object:
+        requested.append(QUrl(url).toString())
+        return original(kind, url)
+
+    window.view.loadResource = spy  # type: ignore[method-assign]
+    window.view.show_html(window.view.html)
+    while_rendering = list(requested)
+    text = plain(window)
+    assert "<script>alert(1)</script>" in text  # shown as the words it is
+    document = window.view.document()
+    # Asked for anything else, the view gives an empty picture, and QTextDocument
+    # (which would read local files when given nothing) never gets to read one.
+    for url in ("http://evil.example/x.png", "file:///etc/passwd", secret.as_uri(), "secret.png"):
+        data = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(url))
+        assert isinstance(data, QImage) and data.size().width() <= 1, url
+    stylesheet = document.resource(
+        QTextDocument.ResourceType.StyleSheetResource, QUrl(secret.as_uri() + "?css")
+    )
+    assert not stylesheet
+    images = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fmt = iterator.fragment().charFormat()
+            if fmt.isImageFormat():
+                images.append(QTextImageFormat(fmt).name())
+            iterator += 1
+        block = block.next()
+    assert images == []
+    assert all(url.startswith("edition-image:") for url in while_rendering)
+
+
+def test_hostile_links_do_nothing_and_web_links_go_to_the_opener(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "editions"
+    write_edition(folder, HOSTILE, name="hostile.md")
+    window = open_window(qtbot, folder)
+    window.resize(900, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    before = current(window)
+    for words in ("点我", "文件", "数据"):
+        point = window.view.cursorRect()  # keep mypy calm about unused names
+        del point
+        position = window.view.document().find(words)
+        assert not position.isNull()
+        assert not position.charFormat().isAnchor()
+    click_link(qtbot, window.view, "网站")
+    assert current(window) == before
+    opener = window.link_opener
+    assert isinstance(opener, FakeLinkOpener)
+    assert opener.opened == ["https://example.com/"]
+
+
+def test_web_links_open_only_after_confirmation() -> None:
+    opened: list[str] = []
+    asked: list[str] = []
+
+    def confirm(answer: bool):  # type: ignore[no-untyped-def]
+        def ask(parent: object, url: QUrl) -> bool:
+            asked.append(url.toString())
+            return answer
+
+        return ask
+
+    def record(url: QUrl) -> bool:
+        opened.append(url.toString())
+        return True
+
+    refused = ConfirmingLinkOpener(confirm(False), record)
+    agreed = ConfirmingLinkOpener(confirm(True), record)
+    assert not refused.open_external(None, QUrl("https://example.com/a"))  # type: ignore[arg-type]
+    assert agreed.open_external(None, QUrl("https://example.com/b"))  # type: ignore[arg-type]
+    assert not agreed.open_external(None, QUrl("file:///etc/passwd"))  # type: ignore[arg-type]
+    assert asked == ["https://example.com/a", "https://example.com/b"]
+    assert opened == ["https://example.com/b"]
+
+
+def test_main_parts_have_stable_object_names(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, write_library(tmp_path / "editions"))
+    for name in ("sectionTree", "articleView", "searchBox", "statusBar"):
+        assert window.findChild(object, name) is not None, name
+    assert isinstance(window.findChild(QLineEdit, "searchBox"), QLineEdit)
+
+
+def test_every_control_has_a_chinese_accessible_name(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, write_library(tmp_path / "editions"))
+    window.show()
+    qtbot.waitExposed(window)
+    kinds = (
+        QAbstractButton,
+        QLineEdit,
+        QAbstractItemView,
+        QTextEdit,
+        QMenuBar,
+        QStatusBar,
+        QToolBar,
+    )
+    controls = [
+        w
+        for kind in kinds
+        for w in window.findChildren(kind)
+        if w.isVisible() and not w.objectName().startswith("qt_")
+    ]
+    assert len(controls) >= 12
+    unnamed = [f"{type(w).__name__}:{w.objectName()}" for w in controls if not w.accessibleName()]
+    assert unnamed == []
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in w.accessibleName()) for w in controls)
+
+
+def test_a_large_archive_opens_without_parsing_every_edition(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "archive"
+    write_archive(folder, 40, pages=2, articles_per_page=2)
+    parsed: list[Path] = []
+    original = library_module.load_edition_file
+
+    def counting(path: Path):  # type: ignore[no-untyped-def]
+        parsed.append(path)
+        return original(path)
+
+    monkeypatch.setattr(library_module, "load_edition_file", counting)
+    window = open_window(qtbot, folder)
+    assert len(parsed) == 1  # the newest, to show its first article
+    model = window.tree.section_model
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["2014年"]
+
+
+def test_archive_dialog_marks_edition_dates_and_refuses_others(qtbot: QtBot) -> None:
+    refs = [
+        EditionRef(Path(f"/x/{d}.md"), dt.date.fromisoformat(d), "江北报", n)
+        for d, n in (("2030-01-02", "9999"), ("2029-12-30", ""))
+    ]
+    dialog = ArchiveDialog(refs, "2029-12-30")
+    qtbot.addWidget(dialog)
+    assert dialog.selected_key() == "2029-12-30"
+    bold = dialog.calendar.dateTextFormat()
+    assert len(bold) == 2
+    dialog.calendar.setSelectedDate(dialog.calendar.selectedDate().addDays(1))
+    assert dialog.selected_key() is None
+    assert "没有收录" in dialog.label.text()
+    ok = dialog.buttons.buttons()[0]
+    assert not ok.isEnabled()
+    dialog.calendar.setSelectedDate(dialog.calendar.maximumDate())
+    assert dialog.selected_key() == "2030-01-02"
+    assert "第9999期" in dialog.label.text()
+
+
+def test_archive_action_opens_the_chosen_edition(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, write_library(tmp_path / "editions"))
+    window.edition_chooser = lambda refs, current_key, parent: "2029-12-30"
+    window.choose_archive_edition()
+    assert current(window) == Route.article("2029-12-30/1/kai-pian")
+
+
+def test_pictures_load_from_the_edition_folder_only(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "editions"
+    text = JUMP_PAIR.replace("![合成图片说明。测试摄]()", "![合成图片说明。测试摄](images/a.png)")
+    write_edition(folder, text)
+    (folder / "images").mkdir()
+    picture = QImage(40, 30, QImage.Format.Format_RGB32)
+    picture.fill(Qt.GlobalColor.darkRed)
+    assert picture.save(str(folder / "images" / "a.png"))
+    outside = tmp_path / "outside.png"
+    assert picture.save(str(outside))
+    window = open_window(qtbot, folder)
+    window.navigate(Route.article("2030-01-02/3/kai-pian"))
+    document = window.view.document()
+    inside = document.resource(
+        QTextDocument.ResourceType.ImageResource, QUrl("edition-image:2030-01-02/images/a.png")
+    )
+    assert isinstance(inside, QImage) and inside.size().width() == 40
+    (folder / "images" / "link.png").symlink_to(outside)
+    for url in (
+        "edition-image:2030-01-02/images/link.png",
+        "edition-image:2030-01-02/../outside.png",
+    ):
+        refused = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(url))
+        assert isinstance(refused, QImage) and refused.size().width() == 1, url
