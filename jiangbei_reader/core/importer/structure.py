@@ -24,6 +24,8 @@ from jiangbei_reader.core.model import JumpDirection
 _SUMS_UP = 0.5
 #: … when it shares clearly fewer with the section after it.
 _SUMS_UP_MARGIN = 0.2
+#: Columns this much wider or narrower (in em) are another story's.
+_COLUMN_CHANGE = 2.0
 
 
 class Kind(enum.Enum):
@@ -168,6 +170,14 @@ def _ends_story(item: Item) -> bool:
     return bool(markers) and markers[-1].direction is JumpDirection.TO
 
 
+def _column_width(blocks: Sequence[Block]) -> float | None:
+    """The width of a full line in these blocks (their paragraphs' inner lines)."""
+    widths = sorted(line.width for block in blocks for line in block.lines[1:-1])
+    if len(widths) < 3:
+        return None
+    return widths[len(widths) // 2]
+
+
 def _section_text(items: Sequence[Item]) -> str:
     return "\n".join(item.text for item in items)
 
@@ -200,6 +210,21 @@ class _Walker:
             out.append(item)
         return out
 
+    def column_changes(self, end: int) -> bool:
+        """True when the text after a title is set in another column width than before it.
+
+        A subhead sits inside its story's column; a story laid out in another width is
+        another story.
+        """
+        current = self.current
+        assert current is not None
+        before = [item.block for s in current.sections for item in s.items][-3:]
+        after = [item.block for item in self.next_body(end)][:3]
+        width_before, width_after = _column_width(before), _column_width(after)
+        if width_before is None or width_after is None:
+            return False
+        return abs(width_before - width_after) >= _COLUMN_CHANGE
+
     def title_run(self, index: int) -> int:
         end = index
         while end < len(self.items) and self.items[end].kind is Kind.TITLE:
@@ -218,7 +243,8 @@ class _Walker:
             if len(run) == 1 and following.kind is Kind.BODY:
                 # One title between bodies is a subhead, unless it clearly sums up
                 # the body before it: then it is that body's headline, printed after it.
-                if not (behind >= _SUMS_UP and behind - ahead >= _SUMS_UP_MARGIN):
+                sums_up = behind >= _SUMS_UP and behind - ahead >= _SUMS_UP_MARGIN
+                if not sums_up and not self.column_changes(end):
                     current.sections.append(Section(run[0]))
                     current.forget()
                     return end

@@ -180,10 +180,40 @@ def _title_line(article: Article) -> int:
     return min((t.block.line for t in article.titles), default=0)
 
 
+def _lend_titles(layout: Layout) -> None:
+    """An article left without a title takes the last of a later article's several titles.
+
+    That is where a banner headline over several columns lands in the extraction, after
+    the titles of the column's last story; nothing in the words said otherwise.
+    """
+    for article in layout.articles:
+        if article.titles or article.kind != "新闻":
+            continue
+        for run in layout.runs:
+            home = run.after
+            if (
+                home is None
+                or home is article
+                or home.order < article.order
+                or len(home.titles) < 2
+                or home.moved_titles
+            ):
+                continue
+            last = max(home.titles, key=lambda t: t.order)
+            if last is not run.titles[-1]:
+                continue
+            home.titles.remove(last)
+            article.titles.append(last)
+            article.moved_titles.append(last)
+            article.notes.append(f"标题「{last.text}」按版面位置推断为本文标题")
+            break
+
+
 def assign(layout: Layout) -> None:
     """Give every title, caption, QR blurb and ad line of a page an article."""
     for run in layout.runs:
         _assign_run(layout, run)
+    _lend_titles(layout)
     for article in list(layout.articles):
         while (second := _split_by_titles(layout, article)) is not None:
             article = second
