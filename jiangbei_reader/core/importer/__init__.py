@@ -60,9 +60,9 @@ def _marker_pages(text: str) -> tuple[set[str], set[str]]:
     return sources, targets
 
 
-def _default_pages(count: int, named: set[str]) -> tuple[str, ...]:
+def _default_pages(count: int, sources: set[str], named: set[str]) -> tuple[str, ...]:
     """Consecutive page numbers after the pages the continuations come from."""
-    numbers = [int(p) for p in named if p.isdigit()]
+    numbers = [int(p) for p in sources if p.isdigit()]
     start = max(numbers, default=0) + 1
     while any(str(n) in named for n in range(start, start + count)):
         start += 1
@@ -133,7 +133,7 @@ def import_text(text: str, options: ImportOptions, encoding: str = "UTF-8") -> I
     notes: list[str] = []
     ids = tuple(normalize_page_id(p) or p for p in options.pages)
     if not ids:
-        ids = _default_pages(max(1, len(parts)), sources)
+        ids = _default_pages(max(1, len(parts)), sources, named)
         notes.append(f"未给出 --page，版次按接版标记推断为第{'、'.join(ids)}版")
     articles_by_page, guessed = split_pages(parts or [[]], len(ids))
     if guessed:

@@ -16,6 +16,7 @@ from jiangbei_reader.core.parser import REVIEW_PREFIX
 
 #: Shown as the headline of an article whose headline was not found; never news text.
 PLACEHOLDER_HEADLINE = "（标题待补）"
+_EXPLICIT_ID = re.compile(r"\{#[^}]*\}\s*$")
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]])")
 
 
@@ -111,8 +112,9 @@ def _article_lines(article: Article, stats: DraftStats) -> list[str]:
         notes.append("引题、主题、副题的区分为推断")
     if article.explicit_id:
         headline += f" {{#{article.explicit_id}}}"
-    elif headline.endswith("}"):
-        headline += " "
+    elif _EXPLICIT_ID.search(headline):
+        # A headline that ends like an id, {#…}, keeps it as text behind an id of its own.
+        headline += f" {{#imported-{stats.articles + 1}}}"
     lines = [f"## {headline}"]
     if titles.kicker:
         lines.append(f"引题：{_one_line(titles.kicker)}")

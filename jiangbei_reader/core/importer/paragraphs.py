@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from jiangbei_reader.core.importer.lines import clean_line, display_width, has_indent, join_pieces
 from jiangbei_reader.core.importer.patterns import (
-    AD_CREDIT,
     AD_LABEL,
     BYLINE,
     LIST_ITEM,
@@ -133,14 +132,8 @@ def _continues_on(text: str) -> bool:
 
 
 def _opens_block(text: str) -> bool:
-    """A line that always starts a block: byline, jump marker, QR blurb, ad label or credit."""
-    return bool(
-        is_marker_only(text)
-        or BYLINE.match(text)
-        or QR.match(text)
-        or AD_LABEL.match(text)
-        or AD_CREDIT.match(text)
-    )
+    """A line that always starts a block: a byline, a jump marker, a QR blurb."""
+    return bool(is_marker_only(text) or BYLINE.match(text) or QR.match(text))
 
 
 def _breaks_after(
