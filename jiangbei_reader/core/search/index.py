@@ -24,7 +24,7 @@ from jiangbei_reader.core.search.query import Query, Term, parse_query
 from jiangbei_reader.core.search.results import SearchResults, Span, Suggestion, UpdateReport
 from jiangbei_reader.core.search.searcher import Filters, find_candidates, make_hits, rank
 from jiangbei_reader.core.search.variants import to_simplified
-from jiangbei_reader.core.search.vocab import is_pinyin, normalize_prefix
+from jiangbei_reader.core.search.vocab import is_pinyin, normalize_prefix, pinyin_for
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,8 @@ class SearchIndex:
         self._generation = 0
         self._update_lock = threading.Lock()
         self._suspect = False
+        # True until a first update has filled a newly created (or rebuilt) file.
+        self._fresh = location.created
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
         self.warnings: tuple[str, ...] = location.warnings
@@ -115,9 +117,11 @@ class SearchIndex:
                 if problem is not None:
                     self.warnings += (f"检索索引 {self.path} {problem}，已重新建立。",)
                 self._recreate()
-                report.rebuilt = True
+                self._fresh = True
             self._suspect = False
+            report.rebuilt = self._fresh
             update_index(self._conn(), self._refs, report, progress, cancel)
+            self._fresh = self._fresh and report.cancelled
         return report
 
     def _recreate(self) -> None:
@@ -242,14 +246,14 @@ class SearchIndex:
         end = key + "\U0010ffff"
         if is_pinyin(key):
             sql = (
-                "SELECT word, pinyin, kind, total FROM words WHERE total > 0 AND "
+                "SELECT word, kind, total FROM words WHERE total > 0 AND "
                 "((key >= ? AND key < ?) OR (initials >= ? AND initials < ?)) "
                 "ORDER BY kind = 'headline', total DESC, length(word), word LIMIT ?"
             )
             params: tuple[object, ...] = (key, end, key, end, limit)
         else:
             sql = (
-                "SELECT word, pinyin, kind, total FROM words WHERE total > 0 AND "
+                "SELECT word, kind, total FROM words WHERE total > 0 AND "
                 "word >= ? AND word < ? ORDER BY kind = 'headline', total DESC, "
                 "length(word), word LIMIT ?"
             )
@@ -260,7 +264,9 @@ class SearchIndex:
             self._suspect = True
             log.warning("suggest failed: %s", exc)
             return []
-        return [Suggestion(text, pinyin, kind, total) for text, pinyin, kind, total in rows]
+        return [
+            Suggestion(text, pinyin_for(text, kind)[0], kind, total) for text, kind, total in rows
+        ]
 
     def alternatives(self, query: str, limit: int = 6) -> list[Suggestion]:
         """What the user may have meant when nothing was found: 简体 form, pinyin words."""

@@ -20,7 +20,7 @@ from jiangbei_reader.core.search.normalize import (
 MAX_QUERY_CHARS = 200
 #: At most this many terms are used.
 MAX_TERMS = 12
-_QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』", "＂": "＂"}
+_QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "＂": "＂"}
 _MINUS = ("-", "－", "−")
 
 
@@ -180,7 +180,8 @@ def make_term(raw: str, phrase: bool, convert: Callable[[str], str] | None) -> T
     """A term from raw text, or ``None`` when nothing searchable is left."""
     variants: list[tuple[str, ...]] = []
     for candidate in (raw, convert(raw) if convert else raw):
-        pieces = tuple(normalize_query_text(candidate))
+        # A line break in a query (pasted across paragraphs) separates pieces.
+        pieces = tuple(p for line in candidate.splitlines() for p in normalize_query_text(line))
         if pieces and pieces not in variants:
             variants.append(pieces)
     if not variants:

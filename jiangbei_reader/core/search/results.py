@@ -86,7 +86,7 @@ class UpdateReport:
     text_bytes: int = 0
     seconds: float = 0.0
     cancelled: bool = False
-    #: True when the index file was (re)created, e.g. after corruption.
+    #: True when the index was empty: first build, or rebuilt after damage or a new schema.
     rebuilt: bool = False
     #: Problems met (unreadable editions, more articles than an edition can hold).
     problems: list[str] = field(default_factory=list)

@@ -31,7 +31,7 @@ MIN_COUNT = 2
 #: Headlines longer than this are suggested by their start only.
 HEADLINE_CHARS = 24
 #: Syllables of a headline's pinyin kept for prefix matching.
-HEADLINE_SYLLABLES = 8
+HEADLINE_SYLLABLES = 6
 
 
 @lru_cache(maxsize=200_000)

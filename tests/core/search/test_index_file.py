@@ -1,0 +1,202 @@
+"""The index file: incremental updates, corruption and read-only recovery, threads, cancel."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from jiangbei_reader.core.library import Library
+from jiangbei_reader.core.search import SearchIndex, default_index_path
+
+from .conftest import IndexFactory, write
+
+
+def _three(folder: Path) -> list[Path]:
+    return [
+        write(folder, "2030-01-01", {"1": [("第一期标题", "第一期独有的合成文字甲乙。")]}),
+        write(folder, "2030-01-02", {"1": [("第二期标题", "第二期独有的合成文字丙丁。")]}),
+        write(folder, "2030-01-03", {"1": [("第三期标题", "第三期独有的合成文字戊己。")]}),
+    ]
+
+
+def test_first_update_indexes_every_edition_and_reports_progress(tmp_path: Path):
+    _three(tmp_path / "ed")
+    index = SearchIndex.open(tmp_path / "i.sqlite3", Library([tmp_path / "ed"]))
+    calls: list[tuple[int, int]] = []
+    report = index.update(lambda done, total: calls.append((done, total)))
+    assert (report.added, report.changed, report.removed) == (3, 0, 0)
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+    assert report.articles == 3 and report.text_bytes > 0
+    assert index.search("丙丁").hits[0].edition == "2030-01-02"
+    index.close()
+
+
+def test_second_update_touches_only_what_changed(tmp_path: Path):
+    folder = tmp_path / "ed"
+    first, second, third = _three(folder)
+    path = tmp_path / "i.sqlite3"
+    SearchIndex.open(path, Library([folder])).update()
+    # Same content, new mtime: the hash says unchanged. Changed text: re-indexed.
+    os.utime(first, ns=(1, 1))
+    write(folder, "2030-01-02", {"1": [("第二期标题", "改过的合成文字庚辛。")]})
+    third.unlink()
+    write(folder, "2030-01-04", {"1": [("第四期标题", "新增的合成文字壬癸。")]})
+    index = SearchIndex.open(path, Library([folder]))
+    report = index.update()
+    assert (report.added, report.changed, report.removed, report.unchanged) == (1, 1, 1, 1)
+    assert index.search("丙丁").hits == ()
+    assert index.search("戊己").hits == ()
+    assert [h.edition for h in index.search("庚辛").hits] == ["2030-01-02"]
+    assert [h.edition for h in index.search("壬癸").hits] == ["2030-01-04"]
+    assert index.update().unchanged == 3
+    index.close()
+
+
+def test_removing_an_edition_forgets_its_vocabulary(tmp_path: Path):
+    folder = tmp_path / "ed"
+    path = write(folder, "2030-01-01", {"1": [("江北嘴江北嘴", "江北嘴江北嘴江北嘴。")]})
+    index_path = tmp_path / "i.sqlite3"
+    index = SearchIndex.open(index_path, Library([folder]))
+    index.update()
+    assert any(s.text == "江北嘴" for s in index.suggest("jbz"))
+    index.close()
+    path.unlink()
+    index = SearchIndex.open(index_path, Library([folder]))
+    assert index.update().removed == 1
+    assert index.suggest("jbz") == []
+    index.close()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["truncated", "garbage", "foreign", "empty", "bit-flip"],
+)
+def test_a_damaged_index_file_is_rebuilt_not_trusted(tmp_path: Path, damage: str):
+    folder = tmp_path / "ed"
+    _three(folder)
+    path = tmp_path / "i.sqlite3"
+    index = SearchIndex.open(path, Library([folder]))
+    index.update()
+    index.close()
+    data = path.read_bytes()
+    if damage == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "garbage":
+        path.write_bytes(os.urandom(len(data)))
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "bit-flip":
+        # Break a page in the middle of the file, keep the header.
+        path.write_bytes(data[:8192] + bytes(len(data) - 8192))
+    else:
+        path.unlink()
+        foreign = sqlite3.connect(path)
+        foreign.execute("CREATE TABLE meta(key TEXT, value TEXT)")
+        foreign.execute("INSERT INTO meta VALUES('schema', '1')")
+        foreign.commit()
+        foreign.close()
+    index = SearchIndex.open(path, Library([folder]))
+    report = index.update()
+    assert report.added == 3
+    assert [h.edition for h in index.search("戊己").hits] == ["2030-01-03"]
+    assert index.warnings or report.rebuilt
+    index.close()
+
+
+def test_search_on_a_file_damaged_while_open_reports_and_update_rebuilds(tmp_path: Path):
+    folder = tmp_path / "ed"
+    _three(folder)
+    path = tmp_path / "i.sqlite3"
+    index = SearchIndex.open(path, Library([folder]))
+    index.update()
+    index.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:8192] + bytes(len(data) - 8192))
+    index = SearchIndex.open(path, Library([folder]))
+    results = index.search("戊己")
+    assert results.hits == () or results.hits[0].edition == "2030-01-03"
+    assert index.update().rebuilt
+    assert [h.edition for h in index.search("戊己").hits] == ["2030-01-03"]
+    index.close()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
+def test_read_only_cache_dir_falls_back_to_memory_with_a_warning(tmp_path: Path):
+    folder = tmp_path / "ed"
+    _three(folder)
+    cache = tmp_path / "ro"
+    cache.mkdir()
+    cache.chmod(0o500)
+    try:
+        index = SearchIndex.open(cache / "search.sqlite3", Library([folder]))
+        assert index.path is None and index.warnings
+        index.update()
+        assert index.search("甲乙").hits
+        index.close()
+    finally:
+        cache.chmod(0o700)
+
+
+def test_unusable_cache_location_falls_back_to_memory_with_a_warning(tmp_path: Path):
+    # A file where the cache folder should be: fails for root too.
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    folder = tmp_path / "ed"
+    _three(folder)
+    index = SearchIndex.open(blocker / "search.sqlite3", Library([folder]))
+    assert index.path is None
+    assert any("内存" in w for w in index.warnings)
+    index.update()
+    assert index.search("甲乙").hits
+    index.close()
+
+
+def test_default_location_is_the_isolated_user_cache_dir():
+    assert str(default_index_path()).startswith(os.environ["XDG_CACHE_HOME"])
+
+
+def test_cancel_stops_between_editions_and_the_next_update_completes(tmp_path: Path):
+    folder = tmp_path / "ed"
+    _three(folder)
+    path = tmp_path / "i.sqlite3"
+    index = SearchIndex.open(path, Library([folder]))
+    report = index.update(cancel=lambda: index.article_count() >= 1)
+    assert report.cancelled and report.added == 1
+    report = index.update()
+    assert not report.cancelled and report.added == 2 and report.unchanged == 1
+    index.close()
+
+
+def test_update_in_a_worker_thread_while_searching(tmp_path: Path, make_index: IndexFactory):
+    folder = tmp_path / "ed"
+    for day in range(1, 21):
+        write(folder, f"2030-02-{day:02d}", {"1": [("合成标题", f"合成文字第{day}天。")]})
+    index = SearchIndex.open(tmp_path / "i.sqlite3", Library([folder]))
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            index.update()
+        except BaseException as exc:  # reported to the test thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    while worker.is_alive():
+        index.search("合成文字")
+    worker.join()
+    assert errors == []
+    assert index.search("合成文字", limit=50).total == 20
+    index.close()
+
+
+def test_memory_index_works_like_a_file(tmp_path: Path, make_index: IndexFactory):
+    _three(tmp_path / "ed")
+    index = make_index(tmp_path / "ed", memory=True)
+    assert index.path is None
+    assert [h.edition for h in index.search("甲乙").hits] == ["2030-01-01"]
+    assert index.update(rebuild=True).added == 3

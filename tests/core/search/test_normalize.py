@@ -1,0 +1,99 @@
+"""Normalisation: identical folding of text and queries, artefact whitespace, offset map."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jiangbei_reader.core.search.normalize import (
+    HARD,
+    SOFT,
+    fold,
+    index_tokens,
+    normalize,
+    normalize_parts,
+    normalize_query_text,
+)
+
+#: Characters newspaper text is made of, plus the awkward ones.
+TEXTISH = st.lists(
+    st.sampled_from(
+        [*"江北区专精特新中小企业亿元万吨嘴百姓望", *"hua LEDabcXYZ0123456789.,%"]
+        + [*"，。、“”（）！？ \n\t\u3000ＡＢ１２ßé\u0301\u200b😀ﬁ①"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+def test_line_break_inside_a_word_is_ignored():
+    assert normalize("专\n精特新").text == "专精特新"
+
+
+def test_space_between_digit_and_chinese_is_ignored():
+    assert normalize("投资 4.6 亿元").text == "投资4.6亿元"
+    assert normalize_query_text("4.6亿元") == ["4.6亿元"]
+
+
+def test_space_between_latin_and_chinese_is_ignored():
+    assert normalize("百姓 hua望江").text == "百姓hua望江"
+
+
+def test_space_between_latin_words_is_a_soft_gap():
+    assert normalize("LED lights").text == f"led{SOFT}lights"
+
+
+def test_punctuation_is_a_hard_break():
+    assert normalize("江北嘴。专精特新").text == f"江北嘴{HARD}专精特新"
+    assert normalize_query_text("江北嘴。专精特新") == ["江北嘴", "专精特新"]
+
+
+def test_full_width_and_case_fold():
+    assert fold("ＡＢＣ１２３") == "abc123"
+    assert normalize("ＬＥＤ灯").text == "led灯"
+
+
+def test_diacritics_and_invisible_characters_are_dropped():
+    assert normalize("cafe\u0301 caf\u00e9").text == f"cafe{SOFT}cafe"
+    assert normalize("江\u200b北").text == "江北"
+
+
+def test_offset_map_points_at_the_original_characters():
+    text = "投资 4.6 亿元，江北嘴"
+    normalized = normalize(text)
+    start = normalized.text.index("4.6亿元")
+    span = normalized.original_span(start, start + len("4.6亿元"))
+    assert text[span[0] : span[1]] == "4.6 亿元"
+
+
+def test_parts_never_join_and_offsets_count_the_joiner():
+    parts = ["标题", "正文第一段"]
+    normalized = normalize_parts(parts, "\n")
+    assert normalized.text == f"标题{HARD}正文第一段"
+    start = normalized.text.index("正文")
+    assert normalized.original_span(start, start + 2) == (3, 5)
+
+
+def test_index_tokens_are_bigrams_with_soft_end_markers():
+    assert index_tokens(["江北嘴"]) == "江北 北嘴"
+    assert index_tokens(["江"]) == "江"
+    assert index_tokens(["led l"]).split() == ["le", "ed", "d\ue001", "l"]
+
+
+@given(TEXTISH, st.data())
+def test_a_substring_normalises_to_pieces_of_the_text(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    normalized = normalize(text).text
+    for piece in normalize_query_text(text[start:end]):
+        assert piece in normalized
+
+
+@given(TEXTISH)
+def test_every_normalised_character_maps_into_the_original(text):
+    normalized = normalize(text)
+    assert len(normalized.starts) == len(normalized.text) == len(normalized.ends)
+    for i, char in enumerate(normalized.text):
+        start, end = normalized.original_span(i, i + 1)
+        assert 0 <= start <= end <= len(text)
+        if char not in (SOFT, HARD):
+            assert char in fold(text[start:end])
