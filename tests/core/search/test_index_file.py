@@ -37,7 +37,7 @@ def test_first_update_indexes_every_edition_and_reports_progress(tmp_path: Path)
 
 def test_second_update_touches_only_what_changed(tmp_path: Path):
     folder = tmp_path / "ed"
-    first, second, third = _three(folder)
+    first, _second, third = _three(folder)
     path = tmp_path / "i.sqlite3"
     SearchIndex.open(path, Library([folder])).update()
     # Same content, new mtime: the hash says unchanged. Changed text: re-indexed.

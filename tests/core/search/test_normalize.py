@@ -18,8 +18,11 @@ from jiangbei_reader.core.search.normalize import (
 #: Characters newspaper text is made of, plus the awkward ones.
 TEXTISH = st.lists(
     st.sampled_from(
-        [*"江北区专精特新中小企业亿元万吨嘴百姓望", *"hua LEDabcXYZ0123456789.,%"]
-        + [*"，。、“”（）！？ \n\t\u3000ＡＢ１２ßé\u0301\u200b😀ﬁ①"]
+        [
+            *"江北区专精特新中小企业亿元万吨嘴百姓望",
+            *"hua LEDabcXYZ0123456789.,%",
+            *"，。、“”（）！？ \n\t\u3000ＡＢ１２ßé\u0301\u200b😀ﬁ①",
+        ]
     ),
     max_size=40,
 ).map("".join)
