@@ -1,0 +1,370 @@
+"""Search in the window: as-you-type search off the UI thread, results panel, hits in the article.
+
+The index is opened at start-up and brought up to date in a worker thread, with
+progress in the status bar; the window can be used (and searched) meanwhile.
+Each search runs in the thread pool; a generation counter drops results that
+arrive after a newer query was typed. While searching, the results panel takes
+the section tree's place; Esc clears the search and goes back to where the
+reader was.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import QSplitter, QStackedWidget
+
+from jiangbei_reader.core.navigation import Route, RouteKind
+from jiangbei_reader.core.search import SearchIndex, SearchResults, UpdateReport
+from jiangbei_reader.ui.search_panel import SearchPanel
+from jiangbei_reader.ui.window import ReaderWindow
+
+log = logging.getLogger(__name__)
+
+#: Wait this long after the last key before searching (ms).
+DEBOUNCE_MS = 250
+#: How many results the list shows.
+RESULT_LIMIT = 50
+_STATUS_MS = 6000
+
+
+class _Signals(QObject):
+    """Signals the workers emit from their threads (delivered queued in the UI thread)."""
+
+    searched = Signal(int, object)
+    progress = Signal(int, int)
+    updated = Signal(object)
+
+
+class _SearchTask(QRunnable):
+    def __init__(
+        self, index: SearchIndex, signals: _Signals, generation: int, text: str, edition: str | None
+    ) -> None:
+        super().__init__()
+        self._args = (index, signals, generation, text, edition)
+
+    def run(self) -> None:
+        index, signals, generation, text, edition = self._args
+        try:
+            results: object = index.search(text, limit=RESULT_LIMIT, edition=edition)
+        except Exception as exc:  # the UI must hear back whatever happens
+            log.exception("search failed")
+            results = exc
+        signals.searched.emit(generation, results)
+
+
+class _IndexTask(QRunnable):
+    def __init__(self, index: SearchIndex, signals: _Signals, cancel: threading.Event) -> None:
+        super().__init__()
+        self._args = (index, signals, cancel)
+
+    def run(self) -> None:
+        index, signals, cancel = self._args
+        try:
+            report: object = index.update(signals.progress.emit, cancel.is_set)
+        except Exception as exc:
+            log.exception("indexing failed")
+            report = exc
+        signals.updated.emit(report)
+
+
+def _utf16_offsets(text: str) -> list[int]:
+    """Qt document position of each Python character index (astral characters count 2)."""
+    offsets, position = [], 0
+    for char in text:
+        offsets.append(position)
+        position += 2 if ord(char) > 0xFFFF else 1
+    offsets.append(position)
+    return offsets
+
+
+class SearchController(QObject):
+    """Connects the search box, the results panel, the article pane and the index."""
+
+    #: Results of a search are on screen (the panel's list and message are up to date).
+    results_shown = Signal(object)
+    #: The index update finished (an UpdateReport, or the exception).
+    index_updated = Signal(object)
+    #: An article from the results is shown with its hits highlighted: how many.
+    hits_highlighted = Signal(int)
+
+    def __init__(self, window: ReaderWindow, index: SearchIndex) -> None:
+        super().__init__(window)
+        self.setObjectName("searchController")
+        # The pool is the first child, so it is destroyed (and waited for) before _signals.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._signals = _Signals(self)
+        self._signals.searched.connect(self._on_searched)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.updated.connect(self._on_updated)
+        self.window = window
+        self.index = index
+        self.generation = 0
+        self.indexing = False
+        self._cancel = threading.Event()
+        self._origin: tuple[Route, int] | None = None
+        self._last_results: SearchResults | None = None
+        self._ranges: list[tuple[int, int]] = []
+        self._hit = -1
+
+        self.previous_hit = self._make_action(
+            "previousHit", self.tr("上一处"), QKeySequence.StandardKey.FindPrevious
+        )
+        self.next_hit = self._make_action(
+            "nextHit", self.tr("下一处"), QKeySequence.StandardKey.FindNext
+        )
+        self.previous_hit.triggered.connect(lambda: self.step_hit(-1))
+        self.next_hit.triggered.connect(lambda: self.step_hit(1))
+        self.panel = SearchPanel(window.library.refs, self.previous_hit, self.next_hit)
+        self._stack = self._take_tree_place(window.splitter)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search_now)
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        self._escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._escape.setEnabled(False)
+        self._escape.activated.connect(self.cancel_search)
+
+        box = window.search_box
+        box.textChanged.connect(self._on_text_changed)
+        window.searchRequested.connect(lambda _text: self.search_now())
+        self.panel.results.activated.connect(self._on_result_activated)
+        self.panel.results.clicked.connect(self._on_result_activated)
+        self.panel.alternative_chosen.connect(box.setText)
+        self.panel.edition_changed.connect(lambda _key: self.search_now())
+        window.register_route_handler(RouteKind.SEARCH, self._show_search_route)
+        window.installEventFilter(self)
+
+    def _make_action(self, name: str, text: str, key: QKeySequence.StandardKey) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{name}")
+        action.setShortcut(QKeySequence(key))
+        action.setToolTip(
+            f"{text}（{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}）"
+        )
+        action.setEnabled(False)
+        self.window.addAction(action)
+        return action
+
+    def _take_tree_place(self, splitter: QSplitter) -> QStackedWidget:
+        """Put the tree and the panel in a stack where the tree was (the splitter keeps 2 parts)."""
+        tree = self.window.tree
+        stack = QStackedWidget()
+        stack.setObjectName("sidePanel")
+        splitter.replaceWidget(splitter.indexOf(tree), stack)
+        stack.addWidget(tree)
+        stack.addWidget(self.panel)
+        stack.setCurrentWidget(tree)
+        return stack
+
+    # -- the index --------------------------------------------------------------------
+
+    def start_indexing(self) -> None:
+        """Bring the index up to date in a worker; progress goes to the status bar."""
+        self.indexing = True
+        self._pool.start(_IndexTask(self.index, self._signals, self._cancel))
+
+    def shutdown(self) -> None:
+        """Stop indexing and wait for the workers (the window is closing)."""
+        self._cancel.set()
+        self._pool.waitForDone()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A closing window stops the indexing worker between editions."""
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self._cancel.set()
+        return False
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.window.statusBar().showMessage(
+            self.tr("正在建立检索索引：{0}/{1}期").format(done, total), _STATUS_MS
+        )
+
+    @Slot(object)
+    def _on_updated(self, report: object) -> None:
+        self.indexing = False
+        if isinstance(report, UpdateReport):
+            changed = report.added + report.changed + report.removed
+            if changed or report.rebuilt:
+                self.window.statusBar().showMessage(
+                    self.tr("检索索引已更新：{0}期").format(changed), _STATUS_MS
+                )
+            for problem in report.problems:
+                log.warning("%s", problem)
+        else:
+            self.window.statusBar().showMessage(self.tr("检索索引无法建立：{0}").format(report))
+        self.index_updated.emit(report)
+        if self.window.search_box.text().strip():
+            self.search_now()
+
+    # -- searching --------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self._timer.stop()
+            self.generation += 1  # whatever is still running is stale
+            self.panel.clear()
+            self._show_tree()
+            return
+        self._open_panel()
+        self._timer.start()
+
+    def _open_panel(self) -> None:
+        if self._stack.currentWidget() is self.panel:
+            return
+        current = self.window.router.current
+        if current is not None and current.route.kind is not RouteKind.SEARCH:
+            self._origin = (current.route, self.window.view.reading_position())
+        self._stack.setCurrentWidget(self.panel)
+        self._escape.setEnabled(True)
+
+    def _show_tree(self) -> None:
+        self._stack.setCurrentWidget(self.window.tree)
+        self._escape.setEnabled(False)
+
+    @Slot()
+    def search_now(self) -> None:
+        """Search for the box's text now (the debounce timer calls this)."""
+        self._timer.stop()
+        text = self.window.search_box.text()
+        if not text.strip():
+            return
+        self._open_panel()
+        self.generation += 1
+        self.panel.show_pending(text)
+        task = _SearchTask(self.index, self._signals, self.generation, text, self.panel.edition)
+        self._pool.start(task)
+
+    @Slot(int, object)
+    def _on_searched(self, generation: int, results: object) -> None:
+        if generation != self.generation:
+            return  # a newer query was typed meanwhile
+        if not isinstance(results, SearchResults):
+            self.panel.show_error(self.tr("搜索出错：{0}").format(results))
+            return
+        self._last_results = results
+        self.panel.show_results(self.window.search_box.text(), results, self.indexing)
+        self.results_shown.emit(results)
+
+    def _show_search_route(self, route: Route, _position: int | None) -> None:
+        """A ``search?q=`` route: put the query in the box and search."""
+        self.window.search_box.setText(route.target)
+        self.search_now()
+
+    # -- opening a result -------------------------------------------------------------
+
+    @Slot()
+    def _on_result_activated(self) -> None:
+        index = self.panel.results.currentIndex()
+        hit = self.panel.model.hit(index.row()) if index.isValid() else None
+        if hit is None:
+            return
+        if self.window.navigate(Route.article(hit.article_id)):
+            self.highlight_hits()
+
+    def highlight_hits(self) -> int:
+        """Highlight every hit of the current query in the article pane; scroll to the first."""
+        view = self.window.view
+        results = self._last_results
+        if results is None:
+            return 0
+        text = view.document().toPlainText()
+        try:
+            if results.pinyin_words:
+                spans = self._any_word_spans(results.pinyin_words, text)
+            else:
+                spans = self.index.highlight(results.query, text)
+        except Exception:  # highlighting is a help: never lose the article over it
+            log.exception("highlighting failed")
+            spans = []
+        offsets = _utf16_offsets(text)
+        self._ranges = [(offsets[s], offsets[e]) for s, e in spans if 0 <= s < e <= len(text)]
+        view.highlight_ranges(self._ranges)
+        self._hit = -1
+        self.previous_hit.setEnabled(bool(self._ranges))
+        self.next_hit.setEnabled(bool(self._ranges))
+        if self._ranges:
+            self.step_hit(1)
+        self.hits_highlighted.emit(len(self._ranges))
+        return len(self._ranges)
+
+    def _any_word_spans(self, words: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for word in words:
+            spans += self.index.highlight(f'"{word}"', text)
+        # Longer words first at the same place, then drop overlaps.
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def step_hit(self, step: int) -> None:
+        """Go to the next (``1``) or previous (``-1``) hit in the article, round the end."""
+        if not self._ranges:
+            return
+        self._hit = (self._hit + step) % len(self._ranges)
+        start, end = self._ranges[self._hit]
+        view = self.window.view
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cursor)
+        view.ensureCursorVisible()
+        self.window.statusBar().showMessage(
+            self.tr("第{0}处，共{1}处").format(self._hit + 1, len(self._ranges)), _STATUS_MS
+        )
+
+    @property
+    def hit_ranges(self) -> list[tuple[int, int]]:
+        """Document ranges of the highlighted hits in the article pane."""
+        return list(self._ranges)
+
+    # -- leaving ----------------------------------------------------------------------
+
+    @Slot()
+    def cancel_search(self) -> None:
+        """Esc: clear the search and go back to where the reader was before it."""
+        origin = self._origin
+        self._origin = None
+        self._ranges = []
+        self.previous_hit.setEnabled(False)
+        self.next_hit.setEnabled(False)
+        self.window.search_box.blockSignals(True)
+        self.window.search_box.clear()
+        self.window.search_box.blockSignals(False)
+        self._on_text_changed("")
+        self.window.view.clear_highlights()
+        current = self.window.router.current
+        if origin is not None:
+            route, position = origin
+            if current is None or current.route != route:
+                self.window.navigate(route, position=position)
+            else:
+                self.window.view.scroll_to_reading_position(position)
+        self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def install_search(window: ReaderWindow, index_path: Path | None = None) -> SearchController:
+    """Give the window its search: open the index (``None``: the user cache dir) and update it."""
+    try:
+        index = SearchIndex.open(index_path, window.library)
+    except Exception as exc:  # an unusable cache must not stop the reader
+        log.warning("search index unavailable (%s), using memory", exc)
+        index = SearchIndex.in_memory(window.library)
+    for warning in index.warnings:
+        window.statusBar().showMessage(warning, 10_000)
+    controller = SearchController(window, index)
+    controller.start_indexing()
+    return controller

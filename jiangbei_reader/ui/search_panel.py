@@ -1,0 +1,147 @@
+"""The search panel: takes the section tree's place while the reader searches.
+
+It holds the edition filter, the next/previous hit buttons, a message line
+(counts, "nothing found" with alternatives, pinyin used) and the results list.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jiangbei_reader.core.library import EditionRef
+from jiangbei_reader.core.search import SearchResults
+from jiangbei_reader.ui.search_results import SearchResultsModel, SearchResultsView
+
+#: Links in the message line that search for an alternative: ``alt:<text>``.
+ALT_SCHEME = "alt:"
+
+
+class SearchPanel(QWidget):
+    """Edition filter, hit buttons, message and the list of results."""
+
+    #: The reader clicked an alternative (繁體→简体, a pinyin word): its text.
+    alternative_chosen = Signal(str)
+    #: The edition filter changed: an edition key, or "" for every edition.
+    edition_changed = Signal(str)
+
+    def __init__(
+        self,
+        refs: Sequence[EditionRef],
+        previous_hit: QAction,
+        next_hit: QAction,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.setAccessibleName(self.tr("搜索"))
+        self.model = SearchResultsModel(self)
+        self.results = SearchResultsView(self.model, self)
+
+        self.edition_filter = QComboBox(self)
+        self.edition_filter.setObjectName("searchEditionFilter")
+        self.edition_filter.setAccessibleName(self.tr("只搜索这一期"))
+        self.edition_filter.addItem(self.tr("全部各期"), "")
+        for ref in sorted(refs, key=lambda r: r.key, reverse=True):
+            self.edition_filter.addItem(ref.key, ref.key)
+        self.edition_filter.currentIndexChanged.connect(self._on_edition_changed)
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.edition_filter, 1)
+        for action, name in ((previous_hit, "previousHitButton"), (next_hit, "nextHitButton")):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setObjectName(name)
+            button.setAccessibleName(action.text())
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("searchMessage")
+        self.message.setAccessibleName(self.tr("搜索情况"))
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.message.setOpenExternalLinks(False)
+        self.message.linkActivated.connect(self._on_link)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.results, 1)
+
+    @property
+    def edition(self) -> str | None:
+        """The edition searched, or ``None`` for all."""
+        key = self.edition_filter.currentData()
+        return key if isinstance(key, str) and key else None
+
+    def show_pending(self, text: str) -> None:
+        """Say that a search is on its way (the old results stay until the new ones come)."""
+        self.message.setText(html.escape(self.tr("正在搜索“{0}”…").format(_short(text))))
+
+    def show_results(self, text: str, results: SearchResults, indexing: bool) -> None:
+        """Show the hits, or say that there are none and what the reader may have meant."""
+        self.model.set_hits(results.hits)
+        parts: list[str] = []
+        if results.hits:
+            more = "" if results.exact_total else self.tr("多于")
+            parts.append(
+                self.tr("找到{0}{1}篇").format(more, max(results.total, len(results.hits)))
+            )
+        elif not results.query.is_empty:
+            parts.append(self.tr("没有找到“{0}”。").format(_short(text)))
+        else:
+            parts.append(self.tr("“{0}”里没有可以搜索的字词。").format(_short(text)))
+        lines = [html.escape(" ".join(parts))] if parts else []
+        lines += [html.escape(n) for n in results.notices]
+        if results.alternatives:
+            links = "、".join(
+                f'<a href="{ALT_SCHEME}{html.escape(a.text, quote=True)}">{html.escape(a.text)}</a>'
+                for a in results.alternatives
+            )
+            lines.append(html.escape(self.tr("您是不是要找：")) + links)
+        elif not results.hits and not results.query.is_empty:
+            lines.append(
+                html.escape(self.tr("可以换个说法，或输入拼音（如 jiangbei）、繁體字再试。"))
+            )
+        if indexing:
+            lines.append(html.escape(self.tr("检索索引还在建立，结果可能不全。")))
+        self.message.setText("<br>".join(lines))
+
+    def show_error(self, text: str) -> None:
+        """The search failed (the index is being repaired): say so."""
+        self.model.set_hits(())
+        self.message.setText(html.escape(text))
+
+    def clear(self) -> None:
+        """No query: no results, no message."""
+        self.model.set_hits(())
+        self.message.clear()
+
+    @Slot(str)
+    def _on_link(self, href: str) -> None:
+        if href.startswith(ALT_SCHEME):
+            self.alternative_chosen.emit(href[len(ALT_SCHEME) :])
+
+    @Slot(int)
+    def _on_edition_changed(self, _index: int) -> None:
+        self.edition_changed.emit(self.edition or "")
+
+
+def _short(text: str, limit: int = 20) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
