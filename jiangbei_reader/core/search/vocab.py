@@ -1,9 +1,11 @@
 """The pinyin vocabulary: the archive's words, names and headlines, with full pinyin and initials.
 
 Built at index time, per edition: two- to four-character runs of Han characters
-that recur in its headlines and ledes (no word segmentation, so local names like
-江北嘴 are kept), the byline names and the headlines. A prefix of full pinyin (``jiangbei``) or of
-initials (``jbq``) finds them; body characters are never indexed as pinyin.
+that recur in its headlines; place and organisation names that recur in its text
+(three or four characters ending in 区, 嘴, 街 …: no word segmentation, so local
+names like 江北嘴 are kept); the byline names; the headlines. A prefix of full
+pinyin (``jiangbei``) or of initials (``jbq``) finds them; body characters are
+never indexed as pinyin.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ from jiangbei_reader.core.model import Edition, Figure
 from jiangbei_reader.core.search.normalize import fold
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+#: Place and organisation names end in one of these (江北区, 江北嘴, 郭家沱街道 …): such
+#: names are counted in the whole text, other words in headlines and ledes only.
+_SUFFIXES = "区县镇乡村街路嘴湾岛港桥园寺山湖江河局委院厅站馆校司厂城楼场"
+_SUFFIX = re.compile(f"[{_SUFFIXES}]")
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _PINYIN_PREFIX = re.compile(r"^[a-z]+$")
 #: Characters that rarely start or end a word: n-grams touching them are noise.
@@ -69,15 +76,26 @@ def ngram_counts(texts: Iterable[str]) -> Counter[str]:
     return Counter(grams)
 
 
+def place_names(text: str) -> list[str]:
+    """Three- and four-character runs of Han characters ending in a place suffix."""
+    found = []
+    for match in _SUFFIX.finditer(text):
+        end = match.end()
+        for length in (3, 4):
+            candidate = text[end - length : end] if end >= length else ""
+            if _ALL_HAN.fullmatch(candidate):
+                found.append(candidate)
+    return found
+
+
 def edition_words(edition: Edition) -> dict[str, tuple[str, int]]:
     """The vocabulary one edition contributes: word → (kind, count)."""
     texts: list[str] = []
     words: dict[str, tuple[str, int]] = {}
     for article in edition.articles():
-        # Headlines, subtitles and ledes name what an article is about; counting
-        # n-grams in every paragraph would cost more than the rest of indexing.
+        # Headlines name what an article is about; counting every n-gram of
+        # every paragraph would cost more than the rest of indexing.
         texts += [article.headline, article.subtitle, article.kicker]
-        texts.extend(b.caption if isinstance(b, Figure) else b.text for b in article.blocks[:1])
         for name in re.split(r"[\s、，,]+", article.author):
             if _NAME.match(name):
                 words[name] = ("name", words.get(name, ("name", 0))[1] + 1)
@@ -85,6 +103,12 @@ def edition_words(edition: Edition) -> dict[str, tuple[str, int]]:
         if len(headline) >= 2:
             words.setdefault(headline, ("headline", 1))
     counts = ngram_counts(texts)
+    full = "\n".join(
+        b.caption if isinstance(b, Figure) else b.text
+        for article in edition.articles()
+        for b in article.blocks
+    )
+    counts.update(place_names(full))
     frequent = heapq.nlargest(
         WORDS_PER_EDITION,
         (
