@@ -171,8 +171,14 @@ def _saturate(tf: int, length: int, average: float) -> float:
 
 
 def rank(candidates: list[_Candidate], limit: int) -> list[tuple[_Candidate, list[int]]]:
-    """Best first (scores within 0.1 count as equal: newer first), one per story."""
-    ordered = sorted(candidates, key=lambda c: (-round(c.score, 1), -c.rowid))
+    """Best first, one per story; scores within 1 % of the best score's scale tie: newer first.
+
+    Relative, because BM25's scale depends on the corpus (a term found in most
+    articles gets an IDF near zero, and every score with it).
+    """
+    best = max((c.score for c in candidates), default=0.0)
+    scale = best if best > 0 else 1.0
+    ordered = sorted(candidates, key=lambda c: (-round(c.score / scale, 2), -c.rowid))
     stories: dict[int, tuple[_Candidate, list[int]]] = {}
     for candidate in ordered:
         if candidate.story in stories:
@@ -214,7 +220,7 @@ def make_hits(
                 snippet=snippet,
                 snippet_spans=snippet_spans,
                 spans=tuple(spans),
-                score=round(candidate.score, 3),
+                score=candidate.score,
                 story_id=story_id,
                 fragment_ids=tuple(rows[f][0] for f in fragments if f in rows),
             )
