@@ -321,7 +321,9 @@ class SearchController(QObject):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         view.setTextCursor(cursor)
-        view.ensureCursorVisible()
+        # The hit a third of the way down, with its context, not on the pane's edge.
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.value() + view.cursorRect(cursor).top() - view.viewport().height() // 3)
         self.window.statusBar().showMessage(
             self.tr("第{0}处，共{1}处").format(self._hit + 1, len(self._ranges)), _STATUS_MS
         )

@@ -109,7 +109,13 @@ class SearchResultDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
-        muted = option.palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.PlaceholderText)
+        if option.state & QStyle.StateFlag.State_Selected:
+            # Muted grey is unreadable on the selection colour: the selection's text.
+            muted = option.palette.color(QPalette.ColorRole.HighlightedText)
+        else:
+            muted = option.palette.color(
+                QPalette.ColorGroup.Normal, QPalette.ColorRole.PlaceholderText
+            )
         doc.setHtml(
             f"<div style='font-weight:bold'>{html.escape(hit.headline)}</div>"
             f"<div style='color:{muted.name()};font-size:small'>{html.escape(hit_label(hit))}</div>"
@@ -147,8 +153,8 @@ class SearchResultDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         self.initStyleOption(option, index)
         widget = option.widget
-        if widget is not None:
-            option.rect.setWidth(widget.width() - 4)
+        if isinstance(widget, QListView):
+            option.rect.setWidth(widget.viewport().width())
         doc = self._document(option, hit)
         return QSize(
             round(doc.textWidth()) + 2 * _PADDING, round(doc.size().height()) + 2 * _PADDING
@@ -171,3 +177,5 @@ class SearchResultsView(QListView):
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
+        # Rows wrap to the width: never a sideways scroll bar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
