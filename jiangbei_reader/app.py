@@ -27,6 +27,7 @@ from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.settings import SettingsStore, default_config_dir
 from jiangbei_reader.core.typography import DEFAULT_STEP, Mode, base_point_size
 from jiangbei_reader.resources import editions_dir, resource
+from jiangbei_reader.ui.elder_mode import install_reading_aids
 from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
 from jiangbei_reader.ui.search_controller import install_search
 from jiangbei_reader.ui.window import ReaderWindow
@@ -102,6 +103,8 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     loaded = store.load()
     ui_state = QSettings(str(config_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
     window = ReaderWindow(library, loaded.preferences, store, ui_state)
+    # Font steps, 长辈版, themes and read-aloud (issue 5), restored from the preferences.
+    window.reading_aids = install_reading_aids(window, fonts)  # type: ignore[attr-defined]
     install_search(window)
     # The window keeps the application alive when create_window made it.
     window.application = app  # type: ignore[attr-defined]

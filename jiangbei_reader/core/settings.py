@@ -52,6 +52,17 @@ class Preferences:
         metadata=_meta("最后阅读的位置（文中第几个字）", minimum=0, maximum=10_000_000),
     )
     whole_story: bool = field(default=True, metadata=_meta("全文连读：跨版文章连成一篇显示"))
+    font_step: int = field(
+        default=100, metadata=_meta("字号档位（标准字号的百分之几）", minimum=100, maximum=300)
+    )
+    elder_mode: bool = field(default=False, metadata=_meta("长辈版：大字、高对比、大按钮"))
+    theme: str = field(
+        default="light", metadata=_meta("普通版的配色：日间或夜间", choices=("light", "dark"))
+    )
+    serif: bool = field(default=False, metadata=_meta("正文用宋体（否则用黑体）"))
+    speech_rate: int = field(
+        default=0, metadata=_meta("朗读语速（-5 慢 … 5 快）", minimum=-5, maximum=5)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,233 @@
+"""「长辈版」: one press for big type, high contrast, big targets and a simpler layout.
+
+The reading-aids bar on the main window holds big text buttons: 「A+ 放大」「A- 缩小」,
+「长辈版」, 「夜间」 (the dark theme of the normal mode), 「宋体」 (the serif body face)
+and, in 长辈版, 「版面」, which folds the section tree away and back. In 长辈版 the menu
+bar is hidden (every shortcut still works) and big 「上一篇」「下一篇」 buttons sit at
+the bottom. Sizes come from core ``typography``, colours from core ``themes``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
+
+from jiangbei_reader.core.display import DisplaySettings
+from jiangbei_reader.core.themes import DARK, ELDER, LIGHT, Theme
+from jiangbei_reader.core.typography import SPACING, Mode
+from jiangbei_reader.ui.actions import ActionId
+from jiangbei_reader.ui.fonts import BundledFonts
+from jiangbei_reader.ui.theme import apply_theme, article_colours
+from jiangbei_reader.ui.window import ReaderWindow
+from jiangbei_reader.ui.zoom import ZoomController, big_button
+
+#: Blank space between 长辈版 paragraphs, in line pitches.
+_PARAGRAPH_GAP_PITCHES = 0.75
+
+
+class ElderMode(QObject):
+    """Switches the window between the normal mode and 长辈版, and the theme and typeface."""
+
+    def __init__(self, window: ReaderWindow, fonts: BundledFonts, zoom: ZoomController) -> None:
+        super().__init__(window)
+        self.setObjectName("elderMode")
+        self.window = window
+        self.fonts = fonts
+        self.zoom = zoom
+        prefs = window.preferences
+        self.elder_action = self._toggle(
+            "elder",
+            self.tr("长辈版"),
+            self.tr("大字、高对比、大按钮（再按一次回到普通版）"),
+            prefs.elder_mode,
+        )
+        self.night_action = self._toggle(
+            "night", self.tr("夜间"), self.tr("深色底、浅色字的夜间配色"), prefs.theme == "dark"
+        )
+        self.serif_action = self._toggle(
+            "serif", self.tr("宋体"), self.tr("正文用宋体（再按一次用黑体）"), prefs.serif
+        )
+        self.serif_action.setEnabled(fonts.serif is not None)
+        self.layout_action = self._toggle(
+            "sections", self.tr("版面"), self.tr("打开或收起版面目录"), False
+        )
+        self.toolbar = self._make_toolbar(zoom)
+        self.nav_bar = self._make_nav_bar()
+        self.elder_action.toggled.connect(self.set_elder)
+        self.night_action.toggled.connect(self._on_night)
+        self.serif_action.toggled.connect(self._on_serif)
+        self.layout_action.toggled.connect(self._on_sections)
+
+    def _toggle(self, name: str, text: str, tip: str, checked: bool) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{name}")
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.setCheckable(True)
+        action.setChecked(checked)
+        return action
+
+    def _make_toolbar(self, zoom: ZoomController) -> QToolBar:
+        window = self.window
+        toolbar = QToolBar(self.tr("阅读辅助"), window)
+        toolbar.setObjectName("readingAidsToolBar")
+        toolbar.setAccessibleName(self.tr("阅读辅助"))
+        toolbar.setMovable(False)
+        self.buttons: dict[str, QToolButton] = {}
+        # A widget on a tool bar is shown and hidden through the action that holds it.
+        self._holders: dict[str, QAction] = {}
+        items = (
+            ("zoomIn", zoom.zoom_in_action),
+            ("zoomOut", zoom.zoom_out_action),
+            ("elder", self.elder_action),
+            ("sections", self.layout_action),
+            ("night", self.night_action),
+            ("serif", self.serif_action),
+        )
+        for name, action in items:
+            button = big_button(action, f"button_{name}", toolbar)
+            self.buttons[name] = button
+            self._holders[name] = toolbar.addWidget(button)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return toolbar
+
+    def add_button(self, button: QToolButton) -> None:
+        """Put another big button (朗读) on the reading-aids bar."""
+        self.toolbar.addWidget(button)
+
+    def _make_nav_bar(self) -> QToolBar:
+        window = self.window
+        bar = QToolBar(self.tr("翻篇"), window)
+        bar.setObjectName("elderNavBar")
+        bar.setAccessibleName(self.tr("翻篇"))
+        bar.setMovable(False)
+        previous = big_button(
+            window.reader_actions[ActionId.PREVIOUS_ARTICLE], "button_elderPrevious", bar
+        )
+        following = big_button(
+            window.reader_actions[ActionId.NEXT_ARTICLE], "button_elderNext", bar
+        )
+        for button in (previous, following):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addWidget(previous)
+        spacer = QWidget(bar)
+        spacer.setObjectName("elderNavSpacer")
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(following)
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        bar.setVisible(False)
+        return bar
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def elder(self) -> bool:
+        """True in 长辈版."""
+        return self.elder_action.isChecked()
+
+    def theme(self) -> Theme:
+        """The theme in use: the high-contrast one in 长辈版, else 日间 or 夜间."""
+        if self.elder:
+            return ELDER
+        return DARK if self.night_action.isChecked() else LIGHT
+
+    def display(self) -> DisplaySettings:
+        """Display settings for the article in the current mode, theme and typeface."""
+        theme = self.theme()
+        typeface = (self.fonts.serif or "") if self.serif_action.isChecked() else ""
+        base = replace(
+            self.window.display,
+            font_step=self.zoom.step,
+            theme=theme.name,
+            colours=article_colours(theme),
+            typeface=typeface,
+        )
+        if not self.elder:
+            normal = DisplaySettings()
+            return replace(
+                base, line_height=normal.line_height, paragraph_spacing=normal.paragraph_spacing
+            )
+        spacing = SPACING[Mode.ELDER]
+        return replace(
+            base,
+            line_height=spacing.line_height,
+            # In em. A gap of 0.75 line pitch puts paragraph baselines 1.75 pitches apart
+            # (WCAG 1.4.8 asks >= 1.5x the line spacing); core's 1.5-pitch gap, measured
+            # under Qt, left 5 em between paragraphs, too far apart to read as one text.
+            paragraph_spacing=spacing.line_height * _PARAGRAPH_GAP_PITCHES,
+        )
+
+    def apply(self) -> None:
+        """Theme, font, layout and article for the current choices."""
+        window = self.window
+        elder = self.elder
+        apply_theme(self.theme(), elder=elder)
+        self.zoom.set_mode(Mode.ELDER if elder else Mode.NORMAL)
+        self._holders["sections"].setVisible(elder)
+        self._holders["night"].setVisible(not elder)
+        self.nav_bar.setVisible(elder)
+        window.menuBar().setVisible(not elder)
+        self._side_panel().setVisible(not elder or self.layout_action.isChecked())
+        window.set_display(self.display())
+
+    def _remember(self, **changes: object) -> None:
+        window = self.window
+        window.preferences = replace(window.preferences, **changes)  # type: ignore[arg-type]
+        if window.store is not None:
+            window.store.save(window.preferences)
+
+    @Slot(bool)
+    def set_elder(self, on: bool) -> None:
+        """Into 长辈版 (``True``) or back to the normal mode."""
+        if self.elder_action.isChecked() != on:
+            self.elder_action.setChecked(on)  # comes back here through toggled
+            return
+        self.layout_action.setChecked(False)
+        self.apply()
+        self._remember(elder_mode=on)
+        text = self.tr("已切换到长辈版") if on else self.tr("已回到普通版")
+        self.window.statusBar().showMessage(text, 4000)
+
+    @Slot(bool)
+    def _on_night(self, on: bool) -> None:
+        self.apply()
+        self._remember(theme="dark" if on else "light")
+
+    @Slot(bool)
+    def _on_serif(self, on: bool) -> None:
+        self.window.set_display(self.display())
+        self._remember(serif=on)
+
+    @Slot(bool)
+    def _on_sections(self, on: bool) -> None:
+        self._side_panel().setVisible(on or not self.elder)
+
+    def _side_panel(self) -> QWidget:
+        """The splitter's pane that holds the section tree (the tree itself, or a panel)."""
+        widget: QWidget = self.window.tree
+        splitter = self.window.splitter
+        parent = widget.parentWidget()
+        while parent is not None and parent is not splitter:
+            widget, parent = parent, parent.parentWidget()
+        return widget
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingAids:
+    """What :func:`install_reading_aids` adds to a window."""
+
+    zoom: ZoomController
+    elder: ElderMode
+
+
+def install_reading_aids(window: ReaderWindow, fonts: BundledFonts) -> ReadingAids:
+    """Font steps, 长辈版, themes and typeface on ``window``, restored from its preferences."""
+    zoom = ZoomController(window, fonts)
+    elder = ElderMode(window, fonts, zoom)
+    elder.apply()
+    return ReadingAids(zoom, elder)

@@ -1,0 +1,93 @@
+"""A core colour theme applied to Qt: the application palette and a colour-only style sheet.
+
+Colours come only from :class:`~jiangbei_reader.core.themes.Theme`, so the contrast
+rules tested on the theme hold for what is painted. The style sheet carries no font
+sizes (a style-sheet font size would win over the application font and break the
+font steps); in 长辈版 it adds minimum target sizes, which are not font sizes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from jiangbei_reader.core.display import ArticleColours
+from jiangbei_reader.core.themes import PALETTE_ROLES, Theme
+from jiangbei_reader.core.typography import ELDER_MIN_TARGET_PX
+
+_GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+_DISABLED_ROLES = ("WindowText", "Text", "ButtonText", "PlaceholderText")
+
+
+def palette_for(theme: Theme) -> QPalette:
+    """A QPalette holding the theme's colours in every role it names."""
+    palette = QPalette()
+    colors = theme.colors()
+    for role_name, theme_role in PALETTE_ROLES.items():
+        role = getattr(QPalette.ColorRole, role_name)
+        color = QColor(colors[theme_role])
+        for group in _GROUPS:
+            palette.setColor(group, role, color)
+        palette.setColor(QPalette.ColorGroup.Disabled, role, color)
+    for role_name in _DISABLED_ROLES:
+        role = getattr(QPalette.ColorRole, role_name)
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.disabled_text))
+    # Frames and bevels are drawn from these; keep them from the theme, not the style.
+    for role in (QPalette.ColorRole.Light, QPalette.ColorRole.Midlight):
+        palette.setColor(role, QColor(theme.button_bg))
+    for role in (QPalette.ColorRole.Mid, QPalette.ColorRole.Dark, QPalette.ColorRole.Shadow):
+        palette.setColor(role, QColor(theme.button_border))
+    palette.setColor(QPalette.ColorRole.BrightText, QColor(theme.selection_text))
+    return palette
+
+
+def article_colours(theme: Theme) -> ArticleColours:
+    """The colours of the article HTML for a theme."""
+    return ArticleColours(
+        text=theme.body_text,
+        background=theme.base,
+        headline=theme.headline,
+        kicker=theme.kicker,
+        subtitle=theme.subtitle,
+        secondary=theme.secondary_text,
+        link=theme.link,
+        jump=theme.jump_marker,
+    )
+
+
+def style_sheet(theme: Theme, *, elder: bool = False) -> str:
+    """Colours (and in 长辈版 target sizes) for the whole application; never a font size."""
+    t = theme
+    rules = [
+        f"QToolTip {{ color: {t.tooltip_text}; background-color: {t.tooltip_bg};"
+        f" border: 1px solid {t.button_border}; }}",
+        f"QStatusBar, QStatusBar QLabel {{ color: {t.window_text}; }}",
+        f"QToolButton:checked {{ color: {t.button_checked_text};"
+        f" background-color: {t.button_checked_bg}; border: 2px solid {t.button_border};"
+        " border-radius: 4px; }",
+        f"QLabel#readAloudExplanation {{ color: {t.window_text}; }}",
+        f"*:focus {{ outline: 2px solid {t.focus_ring}; }}",
+    ]
+    if elder:
+        side = ELDER_MIN_TARGET_PX
+        rules += [
+            f"QToolButton, QPushButton {{ min-width: {side}px; min-height: {side}px;"
+            f" color: {t.button_text}; background-color: {t.button_bg};"
+            f" border: 2px solid {t.button_border}; border-radius: 6px; padding: 4px 10px; }}",
+            f"QToolButton:checked {{ color: {t.button_checked_text};"
+            f" background-color: {t.button_checked_bg}; }}",
+            f"QToolButton:disabled, QPushButton:disabled {{ color: {t.disabled_text}; }}",
+            f"QLineEdit, QComboBox {{ min-height: {side}px; }}",
+            f"QTreeView::item {{ min-height: {side}px; }}",
+            f"QMenuBar::item {{ min-height: {side}px; padding: 0 12px; }}",
+        ]
+    return "\n".join(rules)
+
+
+def apply_theme(theme: Theme, *, elder: bool = False, app: QApplication | None = None) -> None:
+    """Give the application the theme's palette and style sheet."""
+    target = app or QApplication.instance()
+    if not isinstance(target, QApplication):
+        return
+    target.setPalette(palette_for(theme))
+    target.setStyleSheet(style_sheet(theme, elder=elder))

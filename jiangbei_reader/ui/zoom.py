@@ -1,0 +1,199 @@
+"""One control for size: the font step sets ONE application font, in points.
+
+Every widget (tree, toolbar, search box, status bar, dialogs, tooltips) inherits
+the application font, and the article HTML sizes everything relative to it, so a
+step change is one ``QApplication.setFont``; the article view lays its HTML out
+again on the font change (rich-text margins are pixels, worked out per step).
+Style sheets carry no font sizes: a style-sheet font size would win over the font.
+
+Keys: Ctrl+= / Ctrl++ (QKeySequence.ZoomIn), Ctrl+- (ZoomOut), Ctrl+0; Ctrl+wheel
+and pinch over the article; the 「A+ 放大」「A- 缩小」 buttons. The step is saved
+in the preferences (``font_step``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QGestureEvent,
+    QPinchGesture,
+    QToolButton,
+    QWidget,
+)
+
+from jiangbei_reader.core.typography import (
+    DEFAULT_STEP,
+    FONT_STEPS,
+    Mode,
+    base_point_size,
+    nearest_step,
+    step_down,
+    step_up,
+)
+from jiangbei_reader.ui.actions import key_sequences
+from jiangbei_reader.ui.fonts import BundledFonts, reader_font
+from jiangbei_reader.ui.window import ReaderWindow
+
+#: One notch of a mouse wheel (QWheelEvent.angleDelta units).
+_WHEEL_NOTCH = 120
+#: A pinch must grow or shrink the fingers' distance this much to take a step.
+_PINCH_IN = 1.2
+_PINCH_OUT = 1 / 1.2
+
+
+def big_button(action: QAction, name: str, parent: QWidget | None = None) -> QToolButton:
+    """A tool button showing the action's text (never an icon alone)."""
+    button = QToolButton(parent)
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setObjectName(name)
+    button.setAccessibleName(action.text())
+    button.setAccessibleDescription(action.toolTip())
+    return button
+
+
+class ZoomController(QObject):
+    """Holds the font step and the mode and turns them into the application font."""
+
+    #: The font step changed (percent).
+    step_changed = Signal(int)
+
+    def __init__(self, window: ReaderWindow, fonts: BundledFonts) -> None:
+        super().__init__(window)
+        self.setObjectName("zoomController")
+        self.window = window
+        self.fonts = fonts
+        self.mode = Mode.ELDER if window.preferences.elder_mode else Mode.NORMAL
+        self.step = nearest_step(window.preferences.font_step)
+        self._wheel = 0
+        self.zoom_in_action = self._action(
+            "zoom_in",
+            self.tr("A+ 放大"),
+            self.tr("放大字号"),
+            (QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"),
+        )
+        self.zoom_out_action = self._action(
+            "zoom_out",
+            self.tr("A- 缩小"),
+            self.tr("缩小字号"),
+            (QKeySequence.StandardKey.ZoomOut, "Ctrl+-"),
+        )
+        self.reset_action = self._action(
+            "zoom_reset", self.tr("标准字号"), self.tr("恢复标准字号"), ("Ctrl+0",)
+        )
+        self.zoom_in_action.triggered.connect(self.zoom_in)
+        self.zoom_out_action.triggered.connect(self.zoom_out)
+        self.reset_action.triggered.connect(self.reset)
+        for viewport in (window.view.viewport(), window.tree.viewport()):
+            viewport.grabGesture(Qt.GestureType.PinchGesture)
+            viewport.installEventFilter(self)
+
+    def _action(self, name: str, text: str, tip: str, keys: tuple[object, ...]) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{name}")
+        sequences = key_sequences(keys)  # type: ignore[arg-type]
+        action.setShortcuts(sequences)
+        if sequences:
+            tip = f"{tip}（{sequences[0].toString(QKeySequence.SequenceFormat.NativeText)}）"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        self.window.addAction(action)
+        return action
+
+    # -- the step ----------------------------------------------------------------------
+
+    def point_size(self) -> float:
+        """The application font size for the current step and mode at the window's DPI."""
+        return base_point_size(self.step, self.mode, float(self.window.logicalDpiY()))
+
+    def apply(self) -> None:
+        """Set the application font for the step and mode (the whole window follows)."""
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        font = reader_font(self.fonts, self.point_size())
+        if app.font() != font:
+            app.setFont(font)
+            # Widgets polished by a style sheet keep their old font until it is set again.
+            if app.styleSheet():
+                app.setStyleSheet(app.styleSheet())
+        self.zoom_in_action.setEnabled(self.step < FONT_STEPS[-1])
+        self.zoom_out_action.setEnabled(self.step > FONT_STEPS[0])
+        self.reset_action.setEnabled(self.step != DEFAULT_STEP)
+
+    def set_step(self, step: int) -> None:
+        """Go to a font step (the nearest one for a value in between) and remember it."""
+        step = nearest_step(step)
+        if step == self.step:
+            self.apply()
+            return
+        self.step = step
+        self.apply()
+        window = self.window
+        window.preferences = replace(window.preferences, font_step=step)
+        if window.store is not None:
+            window.store.save(window.preferences)
+        window.statusBar().showMessage(self.tr("字号 {0}%").format(step), 3000)
+        self.step_changed.emit(step)
+
+    def set_mode(self, mode: Mode) -> None:
+        """Normal or 长辈版 sizes at the same step."""
+        self.mode = mode
+        self.apply()
+
+    @Slot()
+    def zoom_in(self) -> None:
+        """One step bigger."""
+        self.set_step(step_up(self.step))
+
+    @Slot()
+    def zoom_out(self) -> None:
+        """One step smaller."""
+        self.set_step(step_down(self.step))
+
+    @Slot()
+    def reset(self) -> None:
+        """Back to the standard size."""
+        self.set_step(DEFAULT_STEP)
+
+    # -- wheel and pinch ---------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+wheel and pinch take font steps instead of Qt's own text zoom."""
+        if event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self._on_wheel(event.angleDelta().y())
+                event.accept()
+                return True
+        elif event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            gesture = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(gesture, QPinchGesture):
+                self.on_pinch(gesture.state(), gesture.totalScaleFactor())
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_wheel(self, delta: int) -> None:
+        self._wheel += delta
+        while abs(self._wheel) >= _WHEEL_NOTCH:
+            if self._wheel > 0:
+                self._wheel -= _WHEEL_NOTCH
+                self.zoom_in()
+            else:
+                self._wheel += _WHEEL_NOTCH
+                self.zoom_out()
+
+    def on_pinch(self, state: Qt.GestureState, scale: float) -> None:
+        """At the end of a pinch, one step per 1.2x of spread (or of squeeze)."""
+        if state is not Qt.GestureState.GestureFinished:
+            return
+        while scale >= _PINCH_IN and self.step < FONT_STEPS[-1]:
+            scale /= _PINCH_IN
+            self.zoom_in()
+        while scale <= _PINCH_OUT and self.step > FONT_STEPS[0]:
+            scale /= _PINCH_OUT
+            self.zoom_out()

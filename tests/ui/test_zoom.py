@@ -1,0 +1,152 @@
+"""Font steps in the real window at 1280x800: the whole window grows, nothing clips or scrolls sideways."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QKeySequence, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from jiangbei_reader.core.settings import SettingsStore
+from jiangbei_reader.core.typography import BODY_MAX_CHARS, FONT_STEPS, Mode, body_px
+from tests.ui.aids_helpers import (
+    OFFSCREEN_SHOW,
+    aids,
+    clipped_text,
+    line_metrics,
+    open_reader,
+    px,
+    settle,
+    visible_buttons,
+    widest_body_line_chars,
+)
+from tests.ui.aids_helpers import (
+    body_px as shown_body_px,
+)
+
+pytestmark = OFFSCREEN_SHOW
+
+
+@pytest.mark.parametrize("step", FONT_STEPS)
+def test_every_step_grows_the_whole_window_without_clipping(
+    qtbot: QtBot, tmp_path: Path, step: int
+) -> None:
+    window = open_reader(qtbot, tmp_path)
+    aids(window).zoom.set_step(step)
+    settle()
+    expected = body_px(step, Mode.NORMAL, window.logicalDpiY())
+    assert shown_body_px(window) == pytest.approx(expected, abs=0.1)
+    # Representative controls follow the one application font.
+    for widget in (
+        window.search_box,
+        window.tree,
+        window.statusBar(),
+        window.menuBar(),
+        aids(window).elder.buttons["zoomIn"],
+        window.toolbar,
+    ):
+        assert px(window, widget) == pytest.approx(expected, abs=0.1), widget.objectName()
+    assert window.view.horizontalScrollBar().maximum() == 0
+    assert widest_body_line_chars(window) <= BODY_MAX_CHARS + 0.5
+    assert clipped_text(visible_buttons(window)) == []
+    # Every reading-aid button sits inside the window, none pushed into an overflow menu.
+    for button in aids(window).elder.buttons.values():
+        if button.isVisible():
+            right = button.mapTo(window, QPoint(button.width(), 0)).x()
+            assert right <= window.width(), button.objectName()
+    pitch, _across = line_metrics(window)
+    assert pitch >= 1.5 * expected
+
+
+def test_step_is_remembered_and_restored(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_reader(qtbot, tmp_path)
+    zoom = aids(window).zoom
+    zoom.zoom_in()
+    zoom.zoom_in()
+    assert zoom.step == FONT_STEPS[2]
+    assert SettingsStore(tmp_path).load().preferences.font_step == FONT_STEPS[2]
+    window.close()
+    again = open_reader(qtbot, tmp_path)
+    assert aids(again).zoom.step == FONT_STEPS[2]
+    assert QApplication.font().pointSizeF() == pytest.approx(aids(again).zoom.point_size())
+    aids(again).zoom.reset()
+    assert aids(again).zoom.step == 100
+
+
+def test_steps_stop_at_the_ends_and_buttons_say_so(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_reader(qtbot, tmp_path)
+    zoom = aids(window).zoom
+    zoom.zoom_out()
+    assert zoom.step == FONT_STEPS[0]
+    assert not zoom.zoom_out_action.isEnabled()
+    for _ in FONT_STEPS:
+        zoom.zoom_in()
+    assert zoom.step == FONT_STEPS[-1]
+    assert not zoom.zoom_in_action.isEnabled()
+    assert zoom.zoom_out_action.isEnabled()
+
+
+def test_standard_keys_are_bound(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_reader(qtbot, tmp_path)
+    zoom = aids(window).zoom
+    assert QKeySequence("Ctrl+=") in zoom.zoom_in_action.shortcuts()
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn):
+        assert key in zoom.zoom_in_action.shortcuts()
+    assert QKeySequence("Ctrl+-") in zoom.zoom_out_action.shortcuts()
+    assert QKeySequence("Ctrl+0") in zoom.reset_action.shortcuts()
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert zoom.step == FONT_STEPS[1]
+    qtbot.keyClick(window.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert zoom.step == FONT_STEPS[0]
+
+
+def _wheel(delta: int, modifiers: Qt.KeyboardModifier) -> QWheelEvent:
+    return QWheelEvent(
+        QPointF(50, 50),
+        QPointF(50, 50),
+        QPoint(0, 0),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+
+
+def test_ctrl_wheel_takes_steps_and_plain_wheel_scrolls(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_reader(qtbot, tmp_path)
+    zoom = aids(window).zoom
+    viewport = window.view.viewport()
+    QApplication.sendEvent(viewport, _wheel(120, Qt.KeyboardModifier.ControlModifier))
+    assert zoom.step == FONT_STEPS[1]
+    QApplication.sendEvent(viewport, _wheel(60, Qt.KeyboardModifier.ControlModifier))
+    assert zoom.step == FONT_STEPS[1]  # half a notch is not a step yet
+    QApplication.sendEvent(viewport, _wheel(-180, Qt.KeyboardModifier.ControlModifier))
+    assert zoom.step == FONT_STEPS[0]
+    QApplication.sendEvent(viewport, _wheel(-120, Qt.KeyboardModifier.NoModifier))
+    assert zoom.step == FONT_STEPS[0]
+
+
+def test_pinch_takes_steps(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_reader(qtbot, tmp_path)
+    zoom = aids(window).zoom
+    zoom.on_pinch(Qt.GestureState.GestureUpdated, 3.0)
+    assert zoom.step == FONT_STEPS[0]
+    zoom.on_pinch(Qt.GestureState.GestureFinished, 1.5)
+    assert zoom.step == FONT_STEPS[2]
+    zoom.on_pinch(Qt.GestureState.GestureFinished, 0.8)
+    assert zoom.step == FONT_STEPS[1]
+
+
+def test_style_sheet_carries_no_font_size(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_reader(qtbot, tmp_path)
+    aids(window).elder.set_elder(True)
+    sheet = QApplication.instance().styleSheet()  # type: ignore[union-attr]
+    assert sheet
+    assert "font-size" not in sheet and "font:" not in sheet
