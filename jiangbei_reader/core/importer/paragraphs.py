@@ -22,6 +22,8 @@ _WINDOW = 5
 #: A line this much narrower than its column (in em) is short: a paragraph's end or indent.
 _SHORT = 2.0
 _INDENT = 1.5
+#: A line at most this share of its column is short whatever follows it.
+_CLEARLY_SHORT = 0.7
 #: Lines narrower than this do not count when measuring the column.
 _MIN_COUNTED = 6.0
 
@@ -153,21 +155,29 @@ def _breaks_after(
     end_a = ends_sentence(a.text) or a.text.endswith(("：", ":"))
     # The first line of a paragraph is indented (首行缩进), so it is short by about 2 em.
     short_a = a.width <= full_a - _SHORT - (_SHORT if len(block) == 1 else 0)
-    if LIST_ITEM.match(b.text) and (end_a or a.width <= full_a - _SHORT):
+    if LIST_ITEM.match(b.text) and (
+        end_a or a.width <= full_a - _SHORT or LIST_ITEM.match(block[0].text)
+    ):
         return True
     if blanks:
         # A blank line inside a sentence is an artefact of the extraction; only a
         # sentence end, a short title-like line or a title after it ends a paragraph there.
-        return (
-            end_a
-            or (short_a and _title_like("".join(line.text for line in block)))
-            or (
-                b_alone
-                and b.width <= full_b - _SHORT
-                and _title_like(b.text)
-                and not ends_sentence(b.text)
-            )
-        )
+        if end_a:
+            return True
+        if (
+            b_alone
+            and b.width <= full_b - _SHORT
+            and _title_like(b.text)
+            and not ends_sentence(b.text)
+        ):
+            return True
+        if not short_a or not _title_like("".join(line.text for line in block)):
+            return False
+        # Short, but perhaps only as short as an indented first line: then the line
+        # after the blank tells. A paragraph goes on with a full line; a body after a
+        # title starts with an indented one.
+        clearly_short = a.width <= _CLEARLY_SHORT * full_a
+        return clearly_short or b.width <= full_b - _INDENT
     # An indented line is about 2 em short; a much shorter one ends its paragraph instead.
     indented = full_b - 2 * _SHORT <= b.width <= full_b - _INDENT
     if end_a and (short_a or b.indent or indented):

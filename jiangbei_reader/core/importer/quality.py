@@ -7,6 +7,7 @@ the comparison does not depend on the order the articles are written in.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from jiangbei_reader.core.markers import normalize_headline
 from jiangbei_reader.core.model import Edition, Figure, Paragraph, Subhead
+from jiangbei_reader.core.parser import parse_edition
 
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’」』）)]*")
 _ESCAPED = re.compile(r"\\([\\`*_\[\]!<#])")
@@ -107,7 +109,10 @@ class Quality:
     sentences: Ratio
     headlines: Ratio
     titles: Ratio
+    #: Jump markers of the reference that the draft recognised as markers.
     jumps: Ratio
+    #: … and that are in the right article.
+    jumps_placed: Ratio
     jumps_spurious: int
     characters: Ratio
     articles_reference: int
@@ -127,6 +132,7 @@ class Quality:
             self.headlines + other.headlines,
             self.titles + other.titles,
             self.jumps + other.jumps,
+            self.jumps_placed + other.jumps_placed,
             self.jumps_spurious + other.jumps_spurious,
             self.characters + other.characters,
             self.articles_reference + other.articles_reference,
@@ -250,28 +256,40 @@ def measure(raw: str, draft: Sequence[DocArticle], reference: Sequence[DocArticl
         len(measured),
     )
     jump_hits = jump_total = 0
-    matched_draft_jumps = 0
     for r, article in enumerate(reference):
         wanted = Counter(article.jumps)
         jump_total += sum(wanted.values())
         if r in mapping:
             got = Counter(draft[mapping[r]].jumps)
-            hits = sum(min(n, got[j]) for j, n in wanted.items())
-            jump_hits += hits
-            matched_draft_jumps += hits
-    draft_jumps = sum(len(a.jumps) for a in draft)
+            jump_hits += sum(min(n, got[j]) for j, n in wanted.items())
+    wanted_all = Counter(j for a in reference for j in a.jumps)
+    found_all = Counter(j for a in draft for j in a.jumps)
+    recognised = sum(min(n, found_all[j]) for j, n in wanted_all.items())
     return Quality(
         Ratio(common, len(draft_bounds)),
         Ratio(common, len(ref_bounds)),
         sentences,
         headlines,
         titles,
+        Ratio(recognised, jump_total),
         Ratio(jump_hits, jump_total),
-        draft_jumps - matched_draft_jumps,
+        sum(found_all.values()) - recognised,
         _characters(raw, draft),
         len(reference),
         len(draft),
     )
+
+
+def import_and_measure(
+    raw: str, reference: Sequence[DocArticle], date: dt.date, pages: tuple[str, ...]
+) -> Quality:
+    """Import raw text as the given pages and measure the draft against a reference."""
+    from jiangbei_reader.core.importer import ImportOptions, import_text
+
+    result = import_text(raw, ImportOptions(date=date, pages=pages))
+    parsed = parse_edition(result.text or "")
+    draft = doc_from_edition(parsed.edition) if parsed.edition is not None else []
+    return measure(raw, draft, reference)
 
 
 def report(quality: Quality, label: str) -> str:
@@ -284,7 +302,8 @@ def report(quality: Quality, label: str) -> str:
             f"  sentences in the right article: {quality.sentences}",
             f"  headline right: {quality.headlines}; all titles (引题/主题/副题) right: "
             f"{quality.titles}",
-            f"  jumps found: {quality.jumps}; spurious: {quality.jumps_spurious}",
+            f"  jump markers found: {quality.jumps}, in the right article: "
+            f"{quality.jumps_placed}; spurious: {quality.jumps_spurious}",
             f"  characters preserved: {quality.characters}",
             f"  articles: reference {quality.articles_reference}, draft {quality.articles_draft}",
         ]

@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from jiangbei_reader.core.importer.lines import char_width
-from jiangbei_reader.core.importer.quality import DocArticle, DocBlock
+from jiangbei_reader.core.importer.quality import (
+    DocArticle,
+    DocBlock,
+    Quality,
+    doc_from_edition,
+    import_and_measure,
+)
+from jiangbei_reader.core.model import Edition
 
 _HANGING = "，。、；：！？”’）》」』"
 _HAN_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
@@ -207,3 +214,28 @@ def headline_from_body(article: DocArticle, rng: random.Random) -> DocArticle:
     subtitle = picked[1] if len(picked) > 1 and rng.random() < 0.3 else ""
     kicker = picked[2] if len(picked) > 2 and rng.random() < 0.15 else ""
     return replace(article, headline=picked[0], subtitle=subtitle, kicker=kicker)
+
+
+def rawified_quality(
+    edition: Edition, seed: int, words: Sequence[str], *, realistic: bool
+) -> Quality:
+    """Rawify every bundled page of an edition, import each page again and measure it.
+
+    ``realistic`` replaces the titles by clauses of each article's body first (for
+    generated editions, whose headlines are random words).
+    """
+    rawifier = Rawifier(seed, words)
+    rng = random.Random(seed)
+    total: Quality | None = None
+    for page in edition.pages:
+        if page.missing or not page.articles:
+            continue
+        articles = [a for a in doc_from_edition(edition) if a.page == page.id]
+        if realistic:
+            articles = [headline_from_body(a, rng) for a in articles]
+        raw_page = rawifier.page(articles)
+        quality = import_and_measure(raw_page.text, raw_page.reference, edition.date, (page.id,))
+        total = quality if total is None else total + quality
+    if total is None:
+        raise ValueError(f"edition {edition.key} has no bundled page to measure")
+    return total

@@ -24,6 +24,8 @@ from jiangbei_reader.core.model import JumpDirection
 _SUMS_UP = 0.5
 #: … when it shares clearly fewer with the section after it.
 _SUMS_UP_MARGIN = 0.2
+#: Ad lines (slogans, numbered tips) are short; a longer paragraph is body text.
+_AD_LINE = 30
 #: Columns this much wider or narrower (in em) are another story's.
 _COLUMN_CHANGE = 2.0
 
@@ -273,10 +275,27 @@ class _Walker:
             index += 1
         return index
 
+    def ad_end(self, index: int) -> int | None:
+        """Where an ad's label or credit ends the short lines from ``index``, if it does."""
+        for end in range(index, len(self.items)):
+            item = self.items[end]
+            if item.kind in (Kind.AD_LABEL, Kind.AD_CREDIT):
+                return end
+            if item.kind is Kind.BODY and len(item.text) <= _AD_LINE:
+                continue
+            if item.kind is not Kind.TITLE:
+                return None
+        return None
+
     def walk(self) -> Layout:
         index = 0
         while index < len(self.items):
             item = self.items[index]
+            if item.kind is Kind.TITLE and (end := self.ad_end(index)) is not None:
+                # Titles, then the lines of an ad up to its label or credit.
+                self.close_run(list(self.items[index:end]))
+                index = self.ad_tail(end)
+                continue
             if item.kind is Kind.TITLE:
                 index = self.title_run(index)
                 continue

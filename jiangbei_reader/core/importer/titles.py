@@ -200,7 +200,7 @@ def _lend_titles(layout: Layout) -> None:
             ):
                 continue
             last = max(home.titles, key=lambda t: t.order)
-            if last is not run.titles[-1]:
+            if not run.titles or last is not run.titles[-1]:
                 continue
             home.titles.remove(last)
             article.titles.append(last)
