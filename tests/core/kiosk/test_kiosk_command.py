@@ -136,3 +136,65 @@ def test_a_world_readable_file_is_warned_about(tmp_path, capsys):
     path.chmod(0o644)
     assert main(["kiosk", "check-config", "--kiosk-config", str(path)]) == 0
     assert f"chmod o-rwx {path}" in capsys.readouterr().out
+
+
+def _talk_through_a_terminal(args, answers):
+    """Run the command on a pseudo-terminal, answering each prompt; returns (status, output)."""
+    import pty
+    import select
+    import signal
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: its controlling terminal is the pty, so getpass uses it
+        os.chdir(ROOT)
+        os.execv(sys.executable, [sys.executable, "-m", "jiangbei_reader", "kiosk", *args])
+    output = b""
+    since_answer = b""
+    pending = list(answers)
+    finished = False
+    try:
+        while True:
+            ready, _, _ = select.select([fd], [], [], 30)
+            if not ready:
+                raise AssertionError(f"no output for 30 s; so far: {output!r}")
+            try:
+                chunk = os.read(fd, 1024)
+            except OSError:  # EIO: the child has closed the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+            since_answer += chunk
+            # Answer only a new prompt: getpass flushes typed-ahead input when it starts.
+            if pending and since_answer.rstrip().endswith(b":"):
+                os.write(fd, pending.pop(0).encode() + b"\n")
+                since_answer = b""
+        finished = True
+    finally:
+        if not finished:  # never leave a child waiting for input after a failure
+            os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), output.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a POSIX pseudo-terminal")
+def test_set_pin_on_a_terminal_asks_twice_without_echo(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    status, output = _talk_through_a_terminal(
+        ["set-pin", "--kiosk-config", str(path)], ["731902", "731902"]
+    )
+    assert status == 0, output
+    assert "New admin PIN" in output and "Repeat the PIN" in output
+    assert "731902" not in output  # getpass turned echo off
+    assert load_for_kiosk(path).pin.verify("731902")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a POSIX pseudo-terminal")
+def test_set_pin_on_a_terminal_refuses_two_different_pins(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    status, output = _talk_through_a_terminal(
+        ["set-pin", "--kiosk-config", str(path)], ["1111", "2222"]
+    )
+    assert status == 1 and "the two PINs differ" in output
+    assert not path.exists()
