@@ -53,8 +53,10 @@ def looks_like_title(text: str, lines: int) -> bool:
         return False
     if _NOT_IN_TITLES.search(stripped) or stripped[-1] in "，、：:,":
         return False
-    if stripped.count("，") > 2 or is_marker_only(stripped) or BYLINE.match(stripped):
+    if stripped.count("，") > 2 or BYLINE.match(stripped):
         return False
+    if next(find_jump_markers(stripped), None) is not None:
+        return False  # a jump marker belongs to the body it ends or continues
     if stripped.rstrip(CLOSERS)[-1:] in "！？!?" and len(stripped) > 20:
         return False
     return any(ch.isalnum() for ch in stripped)

@@ -205,7 +205,7 @@ class _Walker:
 
     def next_body(self, index: int) -> list[Item]:
         """The body items from ``index`` up to the next title or other block."""
-        out = []
+        out: list[Item] = []
         for item in self.items[index:]:
             if item.kind not in (Kind.BODY, Kind.BYLINE) or (out and item.kind is Kind.BYLINE):
                 break
