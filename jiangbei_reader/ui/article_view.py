@@ -121,7 +121,13 @@ class ArticleView(QTextBrowser):
             return self._pending[1] or 0
         if self.verticalScrollBar().value() == 0:
             return 0
-        return self.cursorForPosition(QPoint(self.viewport().width() // 2, 1)).position()
+        # The start of the first line at least partly visible: stable when shown again.
+        cursor = self.cursorForPosition(QPoint(0, 1))
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
+        if self.cursorRect(cursor).bottom() < 1:  # in the gap below a paragraph
+            cursor.movePosition(QTextCursor.MoveOperation.Down)
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
+        return cursor.position()
 
     def scroll_to_reading_position(self, position: int) -> None:
         """Scroll so the line holding character ``position`` is at the top."""

@@ -63,8 +63,11 @@ class _Node:
     route: Route | None = None
     tooltip: str = ""
     missing: bool = False
-    #: False for an edition whose file has not been parsed yet.
+    #: False until the children are made: editions are parsed, years and months
+    #: listed, when first expanded or looked up.
     fetched: bool = True
+    #: The editions under a year or month not yet fetched, newest first.
+    refs: tuple[EditionRef, ...] = ()
     children: list[_Node] = field(default_factory=list)
 
 
@@ -82,17 +85,17 @@ class SectionModel(QAbstractItemModel):
         self._ids = itertools.count(1)
         self._nodes: dict[int, _Node] = {}
         self._root = self._node(NodeKind.YEAR, "", None)
-        self._editions: dict[str, _Node] = {}
         self._by_route: dict[Route, _Node] = {}
+        self._refs = {ref.key: ref for ref in refs}
+        self._grouped = len(refs) > GROUP_THRESHOLD
         newest_first = sorted(refs, key=lambda r: r.date, reverse=True)
-        grouped = len(newest_first) > GROUP_THRESHOLD
-        for ref in newest_first:
-            parent_node = self._group_for(ref) if grouped else self._root
-            label = self._edition_label(ref, with_year=not grouped)
-            node = self._node(NodeKind.EDITION, label, parent_node, Route.edition(ref.key))
-            node.fetched = False
-            node.tooltip = f"{ref.paper or '江北报'} {label}"
-            self._editions[ref.key] = node
+        if self._grouped:
+            # Only the years are made now; months and editions when a year is opened.
+            for year, group in itertools.groupby(newest_first, key=lambda r: r.date.year):
+                node = self._node(NodeKind.YEAR, _tr("{0}年").format(year), self._root)
+                node.fetched, node.refs = False, tuple(group)
+        else:
+            self._edition_nodes(self._root, newest_first)
 
     # -- building -------------------------------------------------------------------
 
@@ -108,16 +111,29 @@ class SectionModel(QAbstractItemModel):
             self._by_route[route] = node
         return node
 
-    def _group_for(self, ref: EditionRef) -> _Node:
-        year_label = _tr("{0}年").format(ref.date.year)
-        year = next((n for n in self._root.children if n.label == year_label), None)
-        if year is None:
-            year = self._node(NodeKind.YEAR, year_label, self._root)
-        month_label = _tr("{0}月").format(ref.date.month)
-        month = next((n for n in year.children if n.label == month_label), None)
-        if month is None:
-            month = self._node(NodeKind.MONTH, month_label, year)
-        return month
+    def _edition_nodes(self, parent: _Node, refs: Sequence[EditionRef]) -> None:
+        for ref in refs:
+            label = self._edition_label(ref, with_year=not self._grouped)
+            node = self._node(NodeKind.EDITION, label, parent, Route.edition(ref.key))
+            node.fetched = False
+            node.tooltip = f"{ref.paper or '江北报'} {label}"
+
+    def _make_children(self, staging: _Node, node: _Node) -> bool:
+        """Children of an unfetched node, built under ``staging``; ``False`` if unreadable."""
+        if node.kind is NodeKind.YEAR:
+            for month, group in itertools.groupby(node.refs, key=lambda r: r.date.month):
+                child = self._node(NodeKind.MONTH, _tr("{0}月").format(month), staging)
+                child.fetched, child.refs = False, tuple(group)
+        elif node.kind is NodeKind.MONTH:
+            self._edition_nodes(staging, node.refs)
+        else:
+            assert node.route is not None
+            edition = self._load(node.route.target)
+            if edition is None or not edition.pages:
+                return False
+            self._fill(staging, edition)
+        node.refs = ()
+        return True
 
     @staticmethod
     def _edition_label(ref: EditionRef, *, with_year: bool) -> str:
@@ -175,15 +191,23 @@ class SectionModel(QAbstractItemModel):
         return self.createIndex(node.row, 0, node.uid)
 
     def index_for_route(self, route: Route) -> QModelIndex:
-        """The row showing ``route`` (parsing its edition if needed); invalid when none."""
-        key = route.edition_key
-        edition = self._editions.get(key) if key else None
-        if edition is None:
+        """The row showing ``route`` (opening its year, month and edition if needed)."""
+        ref = self._refs.get(route.edition_key or "")
+        if ref is None:
             return QModelIndex()
-        if not edition.fetched:
+        if self._grouped:
+            year = _tr("{0}年").format(ref.date.year)
+            month = _tr("{0}月").format(ref.date.month)
+            node = self._root
+            for label in (year, month):
+                node = next((n for n in node.children if n.label == label), node)
+                if not node.fetched:
+                    self.fetchMore(self._index_of(node))
+        edition = self._by_route.get(Route.edition(ref.key))
+        if edition is not None and not edition.fetched:
             self.fetchMore(self._index_of(edition))
-        node = self._by_route.get(route)
-        return self._index_of(node) if node is not None else QModelIndex()
+        found = self._by_route.get(route)
+        return self._index_of(found) if found is not None else QModelIndex()
 
     def route(self, index: Index) -> Route | None:
         """The route a row leads to (``None`` for year and month rows)."""
@@ -227,23 +251,22 @@ class SectionModel(QAbstractItemModel):
         return bool(node.children) or not node.fetched
 
     def canFetchMore(self, parent: Index) -> bool:
-        """True for an edition whose pages are not read yet."""
+        """True for a year, month or edition whose rows are not made yet."""
         return parent.isValid() and not self._node_of(parent).fetched
 
     def fetchMore(self, parent: Index) -> None:
-        """Parse an edition and insert its pages and articles."""
+        """Make the rows of a year or month, or parse an edition and insert its pages."""
         if not self.canFetchMore(parent):
             return
         node = self._node_of(parent)
         node.fetched = True
-        assert node.route is not None
-        edition = self._load(node.route.target)
-        if edition is None or not edition.pages:
+        staging = _Node(0, node.kind, "", None, 0)
+        # Build first, then announce: the view must see the rows appear in one go.
+        if not self._make_children(staging, node):
             node.tooltip = _tr("无法读取这一期")
             return
-        staging = _Node(0, NodeKind.EDITION, "", None, 0)
-        # Build first, then announce: the view must see the rows appear in one go.
-        self._fill(staging, edition)
+        if not staging.children:
+            return
         self.beginInsertRows(parent, 0, len(staging.children) - 1)
         node.children = staging.children
         for child in node.children:

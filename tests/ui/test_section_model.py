@@ -82,8 +82,11 @@ def test_many_editions_group_by_year_and_month(tmp_path: Path) -> None:
     model = SectionModel(library.refs, library.edition)
     assert labels(model) == ["2014年"]
     year = model.index(0, 0)
+    assert model.rowCount(year) == 0 and model.hasChildren(year)  # made when opened
+    model.fetchMore(year)
     assert labels(model, year) == ["2月", "1月"]
     february = model.index(0, 0, year)
+    model.fetchMore(february)
     assert labels(model, february)[0].startswith("2月9日 ")
     article = Route.article(
         f"2014-01-05/1/{library.edition('2014-01-05').pages[0].articles[0].slug}"

@@ -1,0 +1,224 @@
+"""Start-up to the first article painted, and article render times.
+
+Start-up: each run starts a fresh Python process and measures the wall time
+from launch until the article pane's first paint event, for
+
+* ``bare``: a PySide6 QMainWindow with a QTextBrowser showing the bundled
+  edition's text, started the same way (the baseline);
+* ``reader``: the reader window, built by ``app.create_window`` as ``main`` does;
+* ``archive``: the reader with a generated 10-year archive (3,650 synthetic
+  editions, written to a temporary folder) in ``--editions``.
+
+Render: the longest bundled article and a generated 20,000-character article
+through ``core.render``, against Python-Markdown converting the same text in
+the same process.
+
+    python benchmarks/startup.py [--runs 7] [--archive 3650] [--platform offscreen]
+
+Figures are medians; ratios are against the baseline of the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# -- child processes -------------------------------------------------------------------
+
+
+def _report_first_paint(widget: object, started: float) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                # Measured by the parent from launch; printed here to say "now".
+                print(f"painted {time.perf_counter() - started:.6f}", flush=True)
+                os._exit(0)
+            return False
+
+    viewport = widget.viewport()  # type: ignore[attr-defined]
+    viewport._first_paint = FirstPaint(viewport)  # keep it alive
+    viewport.installEventFilter(viewport._first_paint)
+
+
+def child_bare() -> None:
+    started = time.perf_counter()
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
+
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    browser = QTextBrowser()
+    text = next((ROOT / "editions").glob("*.md")).read_text(encoding="utf-8")
+    browser.setPlainText(text)
+    window.setCentralWidget(browser)
+    window.resize(1200, 800)
+    _report_first_paint(browser, started)
+    window.show()
+    app.exec()
+
+
+def child_reader(argv: list[str]) -> None:
+    started = time.perf_counter()
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication
+
+    from jiangbei_reader.app import create_window
+
+    window = create_window(argv)
+    _report_first_paint(window.view, started)
+    window.show()
+    QApplication.instance().exec()  # type: ignore[union-attr]
+
+
+# -- parent ----------------------------------------------------------------------------
+
+
+def time_start(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--child", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - start
+    process.wait(timeout=120)
+    if not line.startswith("painted"):
+        raise RuntimeError(
+            f"{args}: no paint reported\n{process.stderr.read() if process.stderr else ''}"
+        )
+    return elapsed
+
+
+def median_of(runs: int, work: Callable[[], float]) -> float:
+    return statistics.median(work() for _ in range(runs))
+
+
+def render_figures(repeat: int) -> None:
+    import markdown
+
+    from jiangbei_reader.core.display import DisplaySettings
+    from jiangbei_reader.core.library import Library
+    from jiangbei_reader.core.parser import parse_edition
+    from jiangbei_reader.core.render import render_article, render_story
+    from jiangbei_reader.core.synthetic import source_sentences
+    from jiangbei_reader.resources import editions_dir
+
+    display = DisplaySettings(font_line_spacing=1.45)
+    pairs = [(e, a) for e in Library([editions_dir()]).editions() for a in e.articles()]
+    edition, longest = max(pairs, key=lambda pair: len(pair[1].plain_text()))
+
+    body: list[str] = []
+    sentences = source_sentences()
+    while sum(map(len, body)) < 20_000:
+        body.append("".join(sentences[(len(body) * 3 + i) % len(sentences)] for i in range(4)))
+    text = (
+        "---\npaper: 江北报\ndate: 2030-01-01\nnote: 合成（synthetic）\n---\n\n# 第1版 测试\n\n"
+        "## 合成的长文章\n\n" + "\n\n".join(body) + "\n"
+    )
+    parsed = parse_edition(text, None).edition
+    assert parsed is not None
+    generated = next(parsed.articles())
+
+    def best(work: Callable[[], object]) -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    print("\nrender (median of", repeat, "runs)")
+    for label, ed, article in (
+        (f"longest bundled article ({len(longest.plain_text())} chars)", edition, longest),
+        (f"generated article ({len(generated.plain_text())} chars)", parsed, generated),
+    ):
+        source = "\n\n".join(b.text for b in article.paragraphs)
+        t_render = best(lambda ed=ed, a=article: render_article(ed, a, display))
+        t_md = best(lambda s=source: markdown.markdown(s))
+        print(
+            f"  {label}: render_article {t_render * 1000:.2f} ms; "
+            f"markdown.markdown of the same text {t_md * 1000:.2f} ms "
+            f"(ratio {t_render / t_md:.2f})"
+        )
+    story = max(
+        (edition.story(a.id) for a in edition.articles()),
+        key=lambda s: len(s.fragments) if s else 0,
+    )
+    if story is not None and len(story.fragments) > 1:
+        t_story = best(lambda: render_story(edition, story, display))
+        chars = sum(len(f.plain_text()) for f in story.fragments)
+        print(
+            f"  longest bundled story ({len(story.fragments)} parts, {chars} chars): "
+            f"render_story {t_story * 1000:.2f} ms"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--archive", type=int, default=3650, help="editions in the archive run")
+    parser.add_argument("--platform", default="offscreen", help="QT_QPA_PLATFORM for the runs")
+    parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        mode, *rest = args.child
+        child_bare() if mode == "bare" else child_reader(rest)
+        return
+
+    with tempfile.TemporaryDirectory(prefix="jiangbei-bench-") as folder:
+        base = Path(folder)
+        env = dict(os.environ, QT_QPA_PLATFORM=args.platform, XDG_CONFIG_HOME=str(base / "config"))
+        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+        reader = ["reader", "--config-dir", str(base / "reader-config")]
+        # Warm the OS file cache and Python's bytecode cache before timing.
+        time_start(["bare"], env)
+        time_start(reader, env)
+        print(f"start-up to first article painted, median of {args.runs} runs ({args.platform})")
+        bare = median_of(args.runs, lambda: time_start(["bare"], env))
+        print(f"  bare QMainWindow + QTextBrowser   {bare * 1000:7.0f} ms")
+        ours = median_of(args.runs, lambda: time_start(reader, env))
+        print(
+            f"  reader, bundled editions          {ours * 1000:7.0f} ms  ratio {ours / bare:.2f} (goal <= 1.5)"
+        )
+
+        from jiangbei_reader.core.synthetic import write_archive
+
+        started = time.perf_counter()
+        paths = write_archive(base / "archive", args.archive)
+        size = sum(p.stat().st_size for p in paths) / 1e6
+        print(
+            f"  (wrote {len(paths)} synthetic editions, {size:.0f} MB, "
+            f"in {time.perf_counter() - started:.0f} s)"
+        )
+        archive = [
+            "reader",
+            "--editions",
+            str(base / "archive"),
+            "--config-dir",
+            str(base / "archive-config"),
+        ]
+        time_start(archive, env)
+        big = median_of(args.runs, lambda: time_start(archive, env))
+        print(
+            f"  reader, {len(paths)}-edition archive   {big * 1000:7.0f} ms  ratio {big / bare:.2f} (goal <= 2)"
+        )
+    render_figures(repeat=20)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Take the README screenshot of the reader window: docs/screenshots/window.png (1280x800).
+
+Runs the real window (built by ``app.create_window``, bundled editions and
+fonts) on an X server: the one in ``$DISPLAY``, or an ``Xvfb`` it starts
+itself. Settings go to a temporary folder, never the user's.
+
+    python scripts/screenshot_window.py [--article 2023-07-13/3/tan-xun] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1280, 800)
+
+
+def start_xvfb() -> subprocess.Popen[bytes]:
+    """An Xvfb server on a free display number, with DISPLAY set to it."""
+    if shutil.which("Xvfb") is None:
+        sys.exit("Xvfb is not installed (apt-get install xvfb)")
+    for number in range(90, 110):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists():
+            break
+    server = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(50):
+        if Path(f"/tmp/.X11-unix/X{number}").exists():
+            break
+        time.sleep(0.1)
+    os.environ["DISPLAY"] = f":{number}"
+    return server
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--article", default="2023-07-13/3/tan-xun")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots" / "window.png")
+    args = parser.parse_args()
+    server = start_xvfb() if not os.environ.get("DISPLAY") else None
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    sys.path.insert(0, str(ROOT))
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from jiangbei_reader.app import create_window
+        from jiangbei_reader.core.navigation import Route
+
+        with tempfile.TemporaryDirectory(prefix="jiangbei-shot-") as config:
+            window = create_window(["--config-dir", config])
+            window.navigate(Route.article(args.article))
+            window.resize(*SIZE)
+            window.move(0, 0)
+            window.show()
+            app = QApplication.instance()
+            assert app is not None
+            deadline = time.monotonic() + 3
+            while time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.02)
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            if not window.grab().save(str(args.out)):
+                sys.exit(f"cannot write {args.out}")
+            print(f"{args.out}: {window.width()}x{window.height()}, font {app.font().family()}")
+            window.close()
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait()
+
+
+if __name__ == "__main__":
+    main()
