@@ -104,6 +104,11 @@ def time_start(args: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
+def row(label: str, seconds: float, baseline: float, goal: float) -> None:
+    ratio = seconds / baseline
+    print(f"  {label:<33} {seconds * 1000:7.0f} ms  ratio {ratio:.2f} (goal <= {goal})")
+
+
 def median_of(runs: int, work: Callable[[], float]) -> float:
     return statistics.median(work() for _ in range(runs))
 
@@ -190,11 +195,9 @@ def main() -> None:
         time_start(reader, env)
         print(f"start-up to first article painted, median of {args.runs} runs ({args.platform})")
         bare = median_of(args.runs, lambda: time_start(["bare"], env))
-        print(f"  bare QMainWindow + QTextBrowser   {bare * 1000:7.0f} ms")
+        print(f"  {'bare QMainWindow + QTextBrowser':<33} {bare * 1000:7.0f} ms")
         ours = median_of(args.runs, lambda: time_start(reader, env))
-        print(
-            f"  reader, bundled editions          {ours * 1000:7.0f} ms  ratio {ours / bare:.2f} (goal <= 1.5)"
-        )
+        row("reader, bundled editions", ours, bare, 1.5)
 
         from jiangbei_reader.core.synthetic import write_archive
 
@@ -214,9 +217,7 @@ def main() -> None:
         ]
         time_start(archive, env)
         big = median_of(args.runs, lambda: time_start(archive, env))
-        print(
-            f"  reader, {len(paths)}-edition archive   {big * 1000:7.0f} ms  ratio {big / bare:.2f} (goal <= 2)"
-        )
+        row(f"reader, {len(paths)}-edition archive", big, bare, 2.0)
     render_figures(repeat=20)
 
 
