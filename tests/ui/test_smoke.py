@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.ui.reader_helpers import write_library
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,3 +51,14 @@ def test_window_help_lists_the_options() -> None:
     assert result.returncode == 0
     assert "--editions DIR" in result.stdout
     assert "--quit-after-ms" not in result.stdout
+
+
+def test_install_desktop_entry_option_installs_for_the_current_user(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jiangbei_reader.app import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert main(["--install-desktop-entry"]) == 0
+    assert (tmp_path / "data/applications/jiangbei-reader.desktop").is_file()
+    assert "jiangbei-reader.desktop" in capsys.readouterr().out
