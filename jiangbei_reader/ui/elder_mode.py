@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.themes import DARK, ELDER, LIGHT, Theme
@@ -168,6 +168,8 @@ class ElderMode(QObject):
         elder = self.elder
         apply_theme(self.theme(), elder=elder)
         self.zoom.set_mode(Mode.ELDER if elder else Mode.NORMAL)
+        # New paddings and minimum sizes: let the window fit its toolbar again.
+        QApplication.sendEvent(window, QEvent(QEvent.Type.FontChange))
         self._holders["sections"].setVisible(elder)
         self._holders["night"].setVisible(not elder)
         self.nav_bar.setVisible(elder)

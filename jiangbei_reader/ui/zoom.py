@@ -121,6 +121,8 @@ class ZoomController(QObject):
             # Widgets polished by a style sheet keep their old font until it is set again.
             if app.styleSheet():
                 app.setStyleSheet(app.styleSheet())
+            # The window fits its toolbar on a font change; sizes are final only now.
+            QApplication.sendEvent(self.window, QEvent(QEvent.Type.FontChange))
         self.zoom_in_action.setEnabled(self.step < FONT_STEPS[-1])
         self.zoom_out_action.setEnabled(self.step > FONT_STEPS[0])
         self.reset_action.setEnabled(self.step != DEFAULT_STEP)

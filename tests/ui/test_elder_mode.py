@@ -1,0 +1,198 @@
+"""长辈版 in the real window at 1280x800: sizes, spacing, targets, contrast from the colours in use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from jiangbei_reader.core.contrast import BODY_TEXT_RATIO, OTHER_TEXT_RATIO, contrast_ratio
+from jiangbei_reader.core.settings import SettingsStore
+from jiangbei_reader.core.typography import (
+    BODY_MAX_CHARS,
+    ELDER_MIN_TARGET_PX,
+    FONT_STEPS,
+)
+from jiangbei_reader.ui.actions import ActionId
+from jiangbei_reader.ui.window import ReaderWindow
+from tests.ui.aids_helpers import (
+    OFFSCREEN_SHOW,
+    aids,
+    body_px,
+    clipped_text,
+    line_metrics,
+    open_reader,
+    px,
+    settle,
+    visible_buttons,
+    widest_body_line_chars,
+)
+
+pytestmark = OFFSCREEN_SHOW
+
+R = QPalette.ColorRole
+G = QPalette.ColorGroup
+
+
+def _elder(qtbot: QtBot, config: Path, step: int = 100) -> ReaderWindow:
+    window = open_reader(qtbot, config)
+    aids(window).zoom.set_step(step)
+    aids(window).elder.buttons["elder"].click()
+    settle()
+    return window
+
+
+def test_the_button_is_on_the_main_window_and_switches_both_ways(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = open_reader(qtbot, tmp_path)
+    button = aids(window).elder.buttons["elder"]
+    assert button.isVisible() and button.text() == "长辈版"
+    normal_px = body_px(window)
+    button.click()
+    settle()
+    assert aids(window).elder.elder
+    assert body_px(window) > normal_px
+    assert SettingsStore(tmp_path).load().preferences.elder_mode
+    button.click()
+    settle()
+    assert not aids(window).elder.elder
+    assert body_px(window) == pytest.approx(normal_px)
+    assert window.menuBar().isVisible()
+    assert window.tree.isVisible()
+
+
+@pytest.mark.parametrize("step", FONT_STEPS)
+def test_sizes_spacing_and_fit_at_every_step(qtbot: QtBot, tmp_path: Path, step: int) -> None:
+    window = _elder(qtbot, tmp_path, step)
+    size = body_px(window)
+    assert size >= 24
+    if step == FONT_STEPS[0]:
+        assert size == pytest.approx(24, abs=0.1)
+    if step == FONT_STEPS[-1]:
+        assert size >= 40
+    for widget in (window.search_box, window.statusBar(), aids(window).elder.buttons["zoomIn"]):
+        assert px(window, widget) == pytest.approx(size, abs=0.1), widget.objectName()
+    pitch, across = line_metrics(window)
+    assert pitch >= 1.5 * size
+    assert across >= 1.5 * pitch
+    assert window.view.horizontalScrollBar().maximum() == 0
+    assert widest_body_line_chars(window) <= BODY_MAX_CHARS + 0.5
+    assert clipped_text(visible_buttons(window)) == []
+
+
+@pytest.mark.parametrize("step", [FONT_STEPS[0], FONT_STEPS[-1]])
+def test_every_target_is_at_least_60_px(qtbot: QtBot, tmp_path: Path, step: int) -> None:
+    window = _elder(qtbot, tmp_path, step)
+    elder = aids(window).elder
+    elder.buttons["sections"].click()  # the 版面 drawer, so its rows are measured too
+    settle()
+    assert window.tree.isVisible()
+    small = [
+        f"{b.objectName()} {b.text()!r} {b.width()}x{b.height()}"
+        for b in visible_buttons(window)
+        if min(b.width(), b.height()) < ELDER_MIN_TARGET_PX
+    ]
+    assert small == []
+    for box in window.findChildren(QLineEdit):
+        if box.isVisible():
+            assert box.height() >= ELDER_MIN_TARGET_PX, box.objectName()
+    model = window.tree.model()
+    assert model.rowCount() > 0
+    row = window.tree.visualRect(model.index(0, 0))
+    assert row.height() >= ELDER_MIN_TARGET_PX
+
+
+def test_simplified_layout(qtbot: QtBot, tmp_path: Path) -> None:
+    window = _elder(qtbot, tmp_path)
+    elder = aids(window).elder
+    assert not window.tree.isVisible()
+    assert not window.menuBar().isVisible()
+    assert elder.nav_bar.isVisible()
+    following = window.findChild(type(elder.buttons["elder"]), "button_elderNext")
+    assert following is not None and following.isVisible()
+    assert following.text() == window.reader_actions[ActionId.NEXT_ARTICLE].text()
+    headline = window.windowTitle()
+    following.click()
+    assert window.windowTitle() != headline
+    elder.buttons["sections"].click()
+    assert window.tree.isVisible()
+    elder.buttons["sections"].click()
+    assert not window.tree.isVisible()
+
+
+def _palette_pairs(palette: QPalette) -> list[tuple[str, QPalette.ColorRole, QPalette.ColorRole]]:
+    return [
+        ("window text", R.WindowText, R.Window),
+        ("text", R.Text, R.Base),
+        ("button text", R.ButtonText, R.Button),
+        ("button text on window", R.ButtonText, R.Window),
+        ("selected text", R.HighlightedText, R.Highlight),
+        ("tooltip", R.ToolTipText, R.ToolTipBase),
+        ("placeholder", R.PlaceholderText, R.Base),
+        ("link", R.Link, R.Base),
+    ]
+
+
+def _ratio(
+    palette: QPalette,
+    fg: QPalette.ColorRole,
+    bg: QPalette.ColorRole,
+    group: QPalette.ColorGroup = G.Active,
+) -> float:
+    return contrast_ratio(palette.color(group, fg).name(), palette.color(group, bg).name())
+
+
+@pytest.mark.parametrize("mode", ["elder", "light", "dark"])
+def test_contrast_of_the_colours_in_use(qtbot: QtBot, tmp_path: Path, mode: str) -> None:
+    window = open_reader(qtbot, tmp_path)
+    elder = aids(window).elder
+    if mode == "elder":
+        elder.set_elder(True)
+    elif mode == "dark":
+        elder.night_action.setChecked(True)
+    settle()
+    assert elder.theme().name == mode
+    palette = QApplication.palette()
+    other = BODY_TEXT_RATIO if mode == "elder" else OTHER_TEXT_RATIO
+    failures = [
+        f"{what}: {_ratio(palette, fg, bg):.2f}"
+        for what, fg, bg in _palette_pairs(palette)
+        if _ratio(palette, fg, bg) < other
+    ]
+    for role in (R.WindowText, R.ButtonText, R.Text):
+        ratio = _ratio(palette, role, R.Window if role != R.Text else R.Base, G.Disabled)
+        if ratio < OTHER_TEXT_RATIO:
+            failures.append(f"disabled {role.name}: {ratio:.2f}")
+    assert failures == []
+    # The article's own colours, as the window hands them to the renderer.
+    colours = window.display.colours
+    assert contrast_ratio(colours.text, colours.background) >= BODY_TEXT_RATIO
+    for name in ("headline", "kicker", "subtitle", "secondary", "link", "jump"):
+        assert contrast_ratio(getattr(colours, name), colours.background) >= other, name
+    # And the article view paints on the theme's background.
+    view_palette = window.view.palette()
+    assert view_palette.color(R.Base).name() == colours.background
+    assert view_palette.color(R.Text).name() == colours.text
+
+
+def test_night_theme_and_typeface_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_reader(qtbot, tmp_path)
+    elder = aids(window).elder
+    elder.buttons["night"].click()
+    elder.buttons["serif"].click()
+    settle()
+    assert window.display.theme == "dark"
+    assert window.display.typeface == elder.fonts.serif
+    assert "Serif" in (elder.fonts.serif or "")
+    assert elder.fonts.serif in window.view.html
+    prefs = SettingsStore(tmp_path).load().preferences
+    assert prefs.theme == "dark" and prefs.serif
+    window.close()
+    again = open_reader(qtbot, tmp_path)
+    assert aids(again).elder.theme().name == "dark"
+    assert again.display.typeface == elder.fonts.serif
