@@ -145,6 +145,7 @@ def _breaks_after(
     full_a: float,
     full_b: float,
     b_alone: bool,
+    b_next: RawLine | None = None,
 ) -> bool:
     """True when a paragraph ends after the block so far (``b`` is the next non-blank line)."""
     a = block[-1]
@@ -178,8 +179,15 @@ def _breaks_after(
         # title starts with an indented one.
         clearly_short = a.width <= _CLEARLY_SHORT * full_a
         return clearly_short or b.width <= full_b - _INDENT
-    # An indented line is about 2 em short; a much shorter one ends its paragraph instead.
-    indented = full_b - 2 * _SHORT <= b.width <= full_b - _INDENT
+    # Lines running around a picture are all narrow: measure against the line before.
+    if len(block) > 1:
+        before = block[-2].width + (_SHORT if len(block) == 2 else 0)
+        short_a = a.width <= min(full_a, before) - _SHORT
+    # An indented line is about 2 em short (of its column and of the line after it);
+    # a much shorter one ends its paragraph instead.
+    indented = full_b - 2 * _SHORT <= b.width <= full_b - _INDENT and (
+        b_next is None or b.width <= b_next.width - _INDENT
+    )
     if end_a and (short_a or b.indent or indented):
         return True
     # A short line with no sentence end, then a full one: a title above a body.
@@ -204,7 +212,10 @@ def split_paragraphs(lines: Sequence[RawLine]) -> list[Block]:
             blanks += 1
             continue
         alone = index + 1 >= len(lines) or not lines[index + 1].text
-        if current and _breaks_after(current, line, blanks, full[previous], full[index], alone):
+        after = None if alone else lines[index + 1]
+        if current and _breaks_after(
+            current, line, blanks, full[previous], full[index], alone, after
+        ):
             blocks.append(_block(current))
             current = []
         current.append(line)

@@ -1,7 +1,8 @@
 """Synthetic raw page text from a structured page, to measure the importer on more than one page.
 
 It does what the extraction from printed pages does to the seed: hard line breaks every
-18-24 em (inside words and numbers too, the first line of a paragraph indented), blank
+18-24 em (inside words and numbers too, the first line of a paragraph indented, some
+lines narrower where they run around a picture), blank
 lines inside sentences, stray spaces around digits and Latin letters, titles printed after
 their body (the page's lead headline after the whole first column, two stories' bodies
 before both their titles), captions, 公益广告 blocks and QR blurbs. Ads, captions and
@@ -37,8 +38,13 @@ class RawPage:
     reference: tuple[DocArticle, ...]
 
 
-def wrap_raw(text: str, width: int, indent: float = 2.0) -> list[str]:
-    """Hard-wrap as printed: at ``width`` em, anywhere, punctuation hanging at line ends."""
+def wrap_raw(
+    text: str, width: int, indent: float = 2.0, narrow: tuple[int, int, int] = (0, 0, 0)
+) -> list[str]:
+    """Hard-wrap as printed: at ``width`` em, anywhere, punctuation hanging at line ends.
+
+    ``narrow`` = (first line, last line, em): those lines run around a picture.
+    """
     lines: list[str] = []
     line, used, limit = "", 0.0, width - indent
     for ch in text:
@@ -46,6 +52,8 @@ def wrap_raw(text: str, width: int, indent: float = 2.0) -> list[str]:
         if line and used + w > limit and ch not in _HANGING:
             lines.append(line)
             line, used, limit = "", 0.0, float(width)
+            if narrow[0] <= len(lines) < narrow[1]:
+                limit -= narrow[2]
         line += ch
         used += w
     if line:
@@ -78,7 +86,12 @@ class Rawifier:
             if block.kind == "h":
                 out += ["", block.text, ""]
                 continue
-            wrapped = wrap_raw(self.stray_spaces(block.text), width)
+            narrow = (0, 0, 0)
+            if self.rng.random() < 0.15:
+                # Lines running around a picture are narrower for a while.
+                start = self.rng.randint(1, 4)
+                narrow = (start, start + self.rng.randint(2, 6), self.rng.randint(3, 7))
+            wrapped = wrap_raw(self.stray_spaces(block.text), width, narrow=narrow)
             for index, line in enumerate(wrapped):
                 out.append(line)
                 if index < len(wrapped) - 1 and self.rng.random() < 0.05:
@@ -195,18 +208,22 @@ _CLAUSE = re.compile(r"[^，。；！？、：“”‘’（）]+")
 _AD_LIKE = re.compile(r"本报讯|记者|\s[宣制]$|^[0-9][.、]|[上下]接|转[0-9一二三四五六七八九]")
 
 
-def headline_from_body(article: DocArticle, rng: random.Random) -> DocArticle:
+def headline_from_body(
+    article: DocArticle, rng: random.Random, others: Sequence[DocArticle] = ()
+) -> DocArticle:
     """The article with titles taken from clauses of its own body, as real headlines sum it up.
 
     Generated editions have headlines of random words, which tell nothing about their
-    body; real ones share words with it, and the importer uses that.
+    body; real ones share words with it, and the importer uses that. A clause that also
+    occurs in another article (generated bodies reuse sentences) is not used.
     """
+    elsewhere = "\n".join(b.text for other in others if other is not article for b in other.blocks)
     clauses = [
         c.strip()
         for b in article.blocks
         if b.kind == "p"
         for c in _CLAUSE.findall(b.text)
-        if 6 <= len(c.strip()) <= 18 and not _AD_LIKE.search(c)
+        if 6 <= len(c.strip()) <= 18 and not _AD_LIKE.search(c) and c.strip() not in elsewhere
     ]
     if not clauses:
         return article
@@ -232,7 +249,7 @@ def rawified_quality(
             continue
         articles = [a for a in doc_from_edition(edition) if a.page == page.id]
         if realistic:
-            articles = [headline_from_body(a, rng) for a in articles]
+            articles = [headline_from_body(a, rng, articles) for a in articles]
         raw_page = rawifier.page(articles)
         quality = import_and_measure(raw_page.text, raw_page.reference, edition.date, (page.id,))
         total = quality if total is None else total + quality
