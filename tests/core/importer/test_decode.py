@@ -76,3 +76,10 @@ def test_no_text_is_refused_with_a_reason(data, reason):
 
 def test_windows_line_ends_become_newlines():
     assert decode_raw("一行\r\n两行\r三行".encode()).text == "一行\n两行\n三行"
+
+
+def test_other_encodings_are_left_to_charset_normalizer():
+    text = "本報訊（記者 黃麗麗）7月12日，區政法委員會召開全體會議，總結上半年工作。\n" * 5
+    decoded = decode_raw(text.encode("big5"))
+    assert decoded.text == text
+    assert decoded.encoding == "BIG5"
