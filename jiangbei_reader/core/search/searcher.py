@@ -12,18 +12,27 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from dataclasses import dataclass
 
 from jiangbei_reader.core.search.indexer import decode_text
-from jiangbei_reader.core.search.normalize import fold, normalize_parts, normalized_plain
+from jiangbei_reader.core.search.normalize import normalize_parts, normalized_plain
 from jiangbei_reader.core.search.query import Query, Term
 from jiangbei_reader.core.search.results import SearchHit
 from jiangbei_reader.core.search.snippet import make_snippet
 from jiangbei_reader.core.search.store import SLOTS
 
 HEAD_WEIGHT = 5.0
-#: How many of the newest matching articles are ranked.
+#: How many of the newest matching articles are ranked (their text is read to
+#: rank single characters, hence the smaller window there).
 WINDOW = 1000
+CHARS_WINDOW = 300
+#: When checks leave fewer than MIN_POOL candidates, older pages are read for up to
+#: PAGE_SECONDS.
+MIN_POOL = 200
+#: A single character in fewer articles than this leads a query that also has longer terms.
+RARE = 2000
+PAGE_SECONDS = 0.05
 #: Matches are counted up to this number.
 COUNT_CAP = 10_000
 _K1, _B = 1.2, 0.75
@@ -91,56 +100,130 @@ def _chars_term(term: Term) -> str:
     return " OR ".join(f"({v})" for v in variants)
 
 
+def _combine(required: list[str], excluded: list[str]) -> str:
+    expression = " AND ".join(f"({e})" for e in required)
+    for term in excluded:
+        expression = f"({expression}) NOT ({term})"
+    return expression
+
+
 def find_candidates(
     conn: sqlite3.Connection, query: Query, filters: Filters
 ) -> tuple[list[_Candidate], int, bool]:
-    """Matching articles (newest WINDOW, verified and scored) and the match count."""
-    fts_terms = [e for e in map(_fts_term, query.required) if e is not None]
-    fts_excluded = [
-        e for t in query.excluded if not _has_single(t) and (e := _fts_term(t)) is not None
-    ]
-    if fts_terms:
-        exact = not any(map(_has_single, query.required)) and len(fts_terms) == len(query.required)
-        exact = exact and len(fts_excluded) == len(query.excluded)
-        table = "fts"
-        expression = " AND ".join(f"({e})" for e in fts_terms)
-        for excluded in fts_excluded:
-            expression = f"({expression}) NOT ({excluded})"
+    """Matching articles (newest WINDOW, verified and scored) and the match count.
+
+    Terms of two or more characters are matched in the bigram table, terms of
+    single characters in the character table; the table a query is not run on
+    checks its terms over the candidates' rowid range. Terms mixing both (a
+    piece of one character beside a longer one) are checked in Python.
+    """
+    long_terms = [t for t in query.required if not _has_single(t)]
+    char_terms = [t for t in query.required if t.single_chars]
+    mixed = [t for t in query.required if t not in long_terms and t not in char_terms]
+    long_out = [t for t in query.excluded if not _has_single(t)]
+    char_out = [t for t in query.excluded if t.single_chars]
+    mixed_out = [t for t in query.excluded if t not in long_out and t not in char_out]
+    fts_forms = [e for e in map(_fts_term, mixed) if e is not None]
+    if long_terms and char_terms and not mixed and _rare(conn, char_terms):
+        # A rare character (罕) beside a common word: start from the character.
+        table, other, window = "chars", "fts", CHARS_WINDOW
+        expression = _combine(
+            [_chars_term(t) for t in char_terms], [_chars_term(t) for t in char_out]
+        )
+        checks = [(_combine([_fts_term(t) or "" for t in long_terms], []), True)]
+        checks += [(_fts_term(t) or "", False) for t in long_out]
+        score = "0.0"
+    elif long_terms or fts_forms:
+        table, other, window = "fts", "chars", WINDOW
+        expression = _combine(
+            [_fts_term(t) or "" for t in long_terms] + fts_forms,
+            [_fts_term(t) or "" for t in long_out],
+        )
+        checks = [(_chars_term(t), True) for t in char_terms]
+        checks += [(_chars_term(t), False) for t in char_out]
         score = f"-bm25(fts, 1.0, {HEAD_WEIGHT})"
     else:
-        table = "chars"
-        expression = " AND ".join(f"({_chars_term(t)})" for t in query.required)
+        table, other, window = "chars", "fts", CHARS_WINDOW
+        expression = _combine(
+            [_chars_term(t) for t in char_terms + mixed], [_chars_term(t) for t in char_out]
+        )
+        checks = [(_fts_term(t) or "", False) for t in long_out]
         score = "0.0"
-        exact = all(t.single_chars for t in query.required) and not query.excluded
+    verify = bool(mixed or mixed_out)
     where, params = filters.where(table)
-    need_text = not exact or table == "chars"
+    need_text = verify or table == "chars"
     columns = "docs.text, docs.head_parts" if need_text else "NULL, docs.head_parts"
-    rows = conn.execute(
-        f"SELECT {table}.rowid, {score}, docs.story, {columns} FROM {table} "
-        f"JOIN docs ON docs.id = {table}.rowid WHERE {table} MATCH ?{where} "
-        f"ORDER BY {table}.rowid DESC LIMIT ?",
-        [expression, *params, WINDOW],
-    ).fetchall()
-    candidates = [
-        _Candidate(r[0], r[1], r[2], decode_text(r[3]) if r[3] is not None else None, r[4])
-        for r in rows
-    ]
-    if not exact:
-        candidates = [
-            c
-            for c in candidates
-            if c.parts is not None and query.matches(normalized_plain(c.parts))
+    candidates: list[_Candidate] = []
+    upper: list[object] = []
+    deadline = time.perf_counter() + PAGE_SECONDS
+    while True:
+        rows = conn.execute(
+            f"SELECT {table}.rowid, {score}, docs.story, {columns} FROM {table} "
+            f"JOIN docs ON docs.id = {table}.rowid WHERE {table} MATCH ?{where}"
+            f"{f' AND {table}.rowid < ?' if upper else ''} "
+            f"ORDER BY {table}.rowid DESC LIMIT ?",
+            [expression, *params, *upper, window],
+        ).fetchall()
+        batch = [
+            _Candidate(r[0], r[1], r[2], decode_text(r[3]) if r[3] is not None else None, r[4])
+            for r in rows
         ]
+        candidates += _checked(conn, other, checks, batch, query if verify else None)
+        if len(rows) < window:
+            complete = True
+            break
+        # Checks may leave few: read older pages, for a while.
+        complete = False
+        upper = [rows[-1][0]]
+        if not (checks or verify) or len(candidates) >= MIN_POOL:
+            break
+        if time.perf_counter() > deadline:
+            break
     if table == "chars":
         _score_chars(candidates, query)
-    if len(rows) < WINDOW:
+    if complete:
         return candidates, len(candidates), True
+    join = f" JOIN docs ON docs.id = {table}.rowid" if filters.page is not None else ""
     (count,) = conn.execute(
-        f"SELECT count(*) FROM (SELECT {table}.rowid FROM {table} JOIN docs "
-        f"ON docs.id = {table}.rowid WHERE {table} MATCH ?{where} LIMIT ?)",
+        f"SELECT count(*) FROM (SELECT {table}.rowid FROM {table}{join} "
+        f"WHERE {table} MATCH ?{where} LIMIT ?)",
         [expression, *params, COUNT_CAP + 1],
     ).fetchone()
-    return candidates, min(count, COUNT_CAP), exact and count <= COUNT_CAP
+    exact = not (checks or verify) and count <= COUNT_CAP
+    return candidates, min(count, COUNT_CAP), exact
+
+
+def _checked(
+    conn: sqlite3.Connection,
+    other: str,
+    checks: list[tuple[str, bool]],
+    batch: list[_Candidate],
+    query: Query | None,
+) -> list[_Candidate]:
+    """The candidates that pass the other table's checks (and Python's, given a query)."""
+    if batch and checks:
+        low, high = batch[-1].rowid, batch[0].rowid
+        for check, wanted in checks:
+            found = {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT rowid FROM {other} WHERE {other} MATCH ? AND rowid BETWEEN ? AND ?",
+                    (check, low, high),
+                )
+            }
+            batch = [c for c in batch if (c.rowid in found) == wanted]
+    if query is not None:
+        batch = [c for c in batch if query.matches(normalized_plain(c.parts or []))]
+    return batch
+
+
+def _rare(conn: sqlite3.Connection, terms: list[Term]) -> bool:
+    """True when fewer than RARE articles hold these single characters."""
+    (count,) = conn.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM chars WHERE chars MATCH ? LIMIT ?)",
+        (_combine([_chars_term(t) for t in terms], []), RARE),
+    ).fetchone()
+    return bool(count < RARE)
 
 
 def _has_single(term: Term) -> bool:
@@ -148,19 +231,21 @@ def _has_single(term: Term) -> bool:
 
 
 def _score_chars(candidates: list[_Candidate], query: Query) -> None:
-    """BM25-like score for single-character queries: headline hits count HEAD_WEIGHT times."""
+    """BM25-like score for single-character queries: headline hits count HEAD_WEIGHT times.
+
+    Counted in the stored text as printed (the character table already checked
+    the folded form is there): cheap, and a ranking needs no more.
+    """
     chars = {p for t in query.required for p in t.pieces}
-    folded = []
+    texts = []
     for c in candidates:
-        assert c.parts is not None
-        folded.append(
-            (fold("".join(c.parts[: c.head_parts])), fold("".join(c.parts[c.head_parts :])))
-        )
-    if not folded:
+        parts = c.parts or []
+        texts.append(("\n".join(parts[: c.head_parts]), "\n".join(parts[c.head_parts :])))
+    if not texts:
         return
-    avg_head = max(1.0, sum(len(h) for h, _ in folded) / len(folded))
-    avg_body = max(1.0, sum(len(b) for _, b in folded) / len(folded))
-    for candidate, (head, body) in zip(candidates, folded, strict=True):
+    avg_head = max(1.0, sum(len(h) for h, _ in texts) / len(texts))
+    avg_body = max(1.0, sum(len(b) for _, b in texts) / len(texts))
+    for candidate, (head, body) in zip(candidates, texts, strict=True):
         candidate.score = HEAD_WEIGHT * _saturate(
             sum(head.count(c) for c in chars), len(head), avg_head
         ) + _saturate(sum(body.count(c) for c in chars), len(body), avg_body)

@@ -114,3 +114,24 @@ def test_mixed_single_and_longer_terms(tmp_path: Path, make_index: IndexFactory)
     assert [h.edition for h in index.search("江北嘴 鱼").hits] == ["2030-01-01"]
     assert [h.edition for h in index.search("江北嘴 -鱼").hits] == ["2030-01-02"]
     assert [h.edition for h in index.search("鱼 -江北嘴").hits] == []
+
+
+def test_ranking_window_and_rare_characters(tmp_path: Path, make_index: IndexFactory, monkeypatch):
+    from jiangbei_reader.core.search import searcher
+
+    folder = tmp_path / "ed"
+    write(folder, "2030-01-01", {"1": [("合成标题", "江北嘴有一条鱼。")]})
+    for day in range(2, 12):
+        write(folder, f"2030-01-{day:02d}", {"1": [("合成标题", "江北嘴的合成文字。")]})
+    index = make_index(folder)
+    monkeypatch.setattr(searcher, "WINDOW", 3)
+    monkeypatch.setattr(searcher, "CHARS_WINDOW", 3)
+    results = index.search("江北嘴")
+    assert len(results.hits) == 3 and results.total == 11
+    assert [h.edition for h in results.hits][0] == "2030-01-11"
+    assert any("最新的3篇" in n for n in results.notices)
+    # The rare character leads: the old article is found beyond the window.
+    assert [h.edition for h in index.search("江北嘴 鱼").hits] == ["2030-01-01"]
+    monkeypatch.setattr(searcher, "RARE", 0)
+    # Without that, older pages are read while the checks leave too few.
+    assert [h.edition for h in index.search("江北嘴 鱼").hits] == ["2030-01-01"]

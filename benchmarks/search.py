@@ -1,0 +1,241 @@
+"""Search benchmark: build throughput, index size, query latency vs a str.find scan, RSS.
+
+Archives of synthetic editions (1 and 365 by default; add 3650 with --ten-years)
+are written to a temporary folder, never into editions/. For each: index build
+(MB of article text per second, index size / text size), query latency (median,
+p95) for 1-, 2-, 3-, 4- and 6-character queries and two-term queries, top 20
+ranked with snippets, against a plain scan of the same text in this process
+(str.find over every article), incremental update after adding one edition, and
+the peak RSS of a separate process that only opens the index and searches.
+With --compare, the same queries run against FTS5's built-in trigram tokenizer.
+
+    python benchmarks/search.py [--ten-years] [--compare] [--queries 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from jiangbei_reader.core.library import Library, load_edition_file
+from jiangbei_reader.core.search import SearchIndex
+from jiangbei_reader.core.search.normalize import normalize_parts
+from jiangbei_reader.core.synthetic import SyntheticWriter, write_archive
+
+HAN = re.compile(r"[\u4e00-\u9fff]+")
+LENGTHS = (1, 2, 3, 4, 6)
+
+RSS_PROBE = """
+import json, resource, sys, time
+from pathlib import Path
+from jiangbei_reader.core.library import Library
+from jiangbei_reader.core.search import SearchIndex
+index = SearchIndex.open(Path(sys.argv[1]), Library([Path(sys.argv[2])]))
+for query in json.loads(sys.argv[3]):
+    index.search(query)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def load_texts(folder: Path) -> list[str]:
+    """Every article's plain text (the scan baseline's data)."""
+    texts = []
+    for path in sorted(folder.glob("*.md")):
+        edition = load_edition_file(path).edition
+        assert edition is not None
+        texts.extend(article.plain_text() for article in edition.articles())
+    return texts
+
+
+def make_queries(texts: list[str], count: int, seed: int = 7) -> dict[str, list[str]]:
+    """Substrings of the archive's Chinese runs, by length, plus two-term queries."""
+    rng = random.Random(seed)
+    runs = [run for text in rng.sample(texts, min(len(texts), 500)) for run in HAN.findall(text)]
+    queries: dict[str, list[str]] = {}
+    for length in LENGTHS:
+        found: list[str] = []
+        while len(found) < count:
+            run = rng.choice(runs)
+            if len(run) >= length:
+                start = rng.randrange(len(run) - length + 1)
+                found.append(run[start : start + length])
+        queries[f"{length} 字"] = found
+    pairs = []
+    while len(pairs) < count:
+        text = rng.choice(texts)
+        words = [r[:3] for r in HAN.findall(text) if len(r) >= 3]
+        if len(words) >= 2:
+            first, second = rng.sample(words, 2)
+            pairs.append(f"{first} {second}")
+    queries["两个词"] = pairs
+    return queries
+
+
+def timed(work: Callable[[str], object], queries: list[str]) -> tuple[float, float]:
+    """Median and p95 latency in milliseconds."""
+    times = []
+    for query in queries:
+        start = time.perf_counter()
+        work(query)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
+
+
+def scan(texts: list[str]) -> Callable[[str], object]:
+    """The baseline: str.find over every article for every term."""
+
+    def run(query: str) -> object:
+        terms = query.split()
+        return [i for i, text in enumerate(texts) if all(text.find(t) >= 0 for t in terms)]
+
+    return run
+
+
+def trigram_table(folder: Path, db: Path) -> tuple[sqlite3.Connection, float, int]:
+    """The alternative design: FTS5's trigram tokenizer over the normalised text."""
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, head, tokenize='trigram')")
+    start = time.perf_counter()
+    rowid = 0
+    for path in sorted(folder.glob("*.md")):
+        edition = load_edition_file(path).edition
+        assert edition is not None
+        for article in edition.articles():
+            rowid += 1
+            body = [getattr(b, "text", "") or getattr(b, "caption", "") for b in article.blocks]
+            conn.execute(
+                "INSERT INTO t(rowid, body, head) VALUES(?, ?, ?)",
+                (rowid, normalize_parts(body, "\n").text, article.headline),
+            )
+    conn.commit()
+    seconds = time.perf_counter() - start
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return conn, seconds, db.stat().st_size
+
+
+def trigram_search(conn: sqlite3.Connection) -> Callable[[str], object]:
+    def run(query: str) -> object:
+        terms = query.split()
+        if all(len(t) >= 3 for t in terms):
+            expression = " AND ".join(f'"{t}"' for t in terms)
+            sql = "SELECT rowid, bm25(t, 1.0, 5.0) s FROM t WHERE t MATCH ? ORDER BY s LIMIT 20"
+            return conn.execute(sql, (expression,)).fetchall()
+        # Shorter than a trigram: FTS5 can only scan.
+        where = " AND ".join("(body LIKE ? OR head LIKE ?)" for _ in terms)
+        params = [p for t in terms for p in (f"%{t}%", f"%{t}%")]
+        return conn.execute(f"SELECT rowid FROM t WHERE {where} LIMIT 20", params).fetchall()
+
+    return run
+
+
+def bench(size: int, folder: Path, args: argparse.Namespace) -> None:
+    archive = folder / f"archive-{size}"
+    start = time.perf_counter()
+    paths = write_archive(archive, size)
+    files_mb = sum(p.stat().st_size for p in paths) / 1e6
+    print(
+        f"\n== {size} editions: {files_mb:.1f} MB of edition files "
+        f"(written in {time.perf_counter() - start:.1f} s)"
+    )
+    db = folder / f"index-{size}.sqlite3"
+    index = SearchIndex.open(db, Library([archive]))
+    report = index.update()
+    index_mb = db.stat().st_size / 1e6
+    text_mb = report.text_bytes / 1e6
+    print(
+        f"build: {report.seconds:.1f} s, {report.articles} articles, {text_mb:.1f} MB text, "
+        f"{report.megabytes_per_second:.2f} MB/s"
+    )
+    print(
+        f"index: {index_mb:.1f} MB = {index_mb / text_mb:.2f}x text, "
+        f"{index_mb / files_mb:.2f}x edition files"
+    )
+    texts = load_texts(archive)
+    queries = make_queries(texts, args.queries)
+    baseline = scan(texts)
+    print(
+        f"{'query':<8} {'index median':>12} {'p95':>8} {'scan median':>12} {'p95':>8} "
+        f"{'speed-up':>9} {'hits':>6}"
+    )
+    for name, items in queries.items():
+        for query in items[:3]:  # warm the page cache and the converters
+            index.search(query)
+        median, p95 = timed(lambda q: index.search(q, limit=20), items)
+        scan_median, scan_p95 = timed(baseline, items)
+        hits = statistics.median(len(index.search(q).hits) for q in items)
+        print(
+            f"{name:<8} {median:>10.2f}ms {p95:>6.2f}ms {scan_median:>10.1f}ms "
+            f"{scan_p95:>6.1f}ms {scan_median / median:>8.0f}x {hits:>6.0f}"
+        )
+    if args.compare and size >= 365:
+        conn, seconds, tri_size = trigram_table(archive, folder / f"trigram-{size}.sqlite3")
+        print(
+            f"trigram alternative: build {seconds:.1f} s ({text_mb / seconds:.2f} MB/s, "
+            f"without the parse), {tri_size / 1e6:.1f} MB = {tri_size / 1e6 / text_mb:.2f}x text"
+        )
+        run = trigram_search(conn)
+        for name, items in queries.items():
+            median, p95 = timed(run, items)
+            print(f"  trigram {name:<6} median {median:8.2f} ms  p95 {p95:8.2f} ms")
+        conn.close()
+    # Incremental: one more edition after the last.
+    last = max(p.name for p in paths)
+    date = dt.date.fromisoformat(last.removeprefix("synthetic-").removesuffix(".md"))
+    new_date = date + dt.timedelta(days=1)
+    writer = SyntheticWriter(seed=99)
+    (archive / f"synthetic-{new_date.isoformat()}.md").write_text(
+        writer.edition_text(new_date), encoding="utf-8"
+    )
+    index.close()
+    start = time.perf_counter()
+    index = SearchIndex.open(db, Library([archive]))
+    added = index.update()
+    print(
+        f"incremental: +1 edition in {time.perf_counter() - start:.2f} s "
+        f"(listing {size + 1} files, update {added.seconds:.2f} s, added {added.added})"
+    )
+    index.close()
+    probe_queries = [q for items in queries.values() for q in items]
+    done = subprocess.run(
+        [sys.executable, "-c", RSS_PROBE, str(db), str(archive), json.dumps(probe_queries)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    print(f"peak RSS of a process searching this index: {float(done.stdout):.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ten-years", action="store_true", help="also 3650 editions (slow)")
+    parser.add_argument("--sizes", default="", help="comma-separated sizes instead of 1,365")
+    parser.add_argument("--compare", action="store_true", help="also the trigram tokenizer")
+    parser.add_argument("--queries", type=int, default=20, help="queries per length")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s] or [1, 365]
+    if args.ten_years:
+        sizes.append(3650)
+    print(
+        f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+    )
+    with tempfile.TemporaryDirectory(prefix="jiangbei-search-bench-") as folder:
+        for size in sizes:
+            bench(size, Path(folder), args)
+
+
+if __name__ == "__main__":
+    main()
