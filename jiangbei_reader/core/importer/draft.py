@@ -16,6 +16,8 @@ from jiangbei_reader.core.parser import REVIEW_PREFIX
 
 #: Shown as the headline of an article whose headline was not found; never news text.
 PLACEHOLDER_HEADLINE = "（标题待补）"
+#: A paragraph this long (in characters) is rather a text whose line breaks were lost.
+_LONG_PARAGRAPH = 1500
 _EXPLICIT_ID = re.compile(r"\{#[^}]*\}\s*$")
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]])")
 
@@ -142,6 +144,9 @@ def _article_lines(article: Article, stats: DraftStats) -> list[str]:
             body.append(f"### {_one_line(section.subhead.text)}")
             stats.subheads += 1
         for item in section.items:
+            if len(item.text) > _LONG_PARAGRAPH:
+                body.append(review(f"这一段有 {len(item.text)} 字：原文可能没有换行，段落待分"))
+                stats.reviews += 1
             if "\ufffd" in item.text:
                 body.append(review(f"第{item.block.line}行起的原文含无法解码的字节（�）"))
                 stats.reviews += 1

@@ -138,3 +138,23 @@ def test_any_raw_text_gives_a_draft_check_accepts_with_every_character(raw):
     assert errors(parsed) == [], result.text
     assert missing_characters(raw, parsed) == Counter(), result.text
     assert lines_not_kept_in_order(raw, parsed) == [], result.text
+
+
+def test_a_paragraph_that_is_a_whole_page_is_marked_for_review(seed_text):
+    result, _ = run_import("".join(seed_text.split()), ("2",))
+    assert "原文可能没有换行" in result.text
+
+
+def test_more_pages_in_the_text_than_page_ids_are_numbered_on_with_a_warning():
+    raw = "本报讯（记者 甲）第一版的正文。\n\n标题一\n\f本报讯（记者 乙）第二版的正文。\n\n标题二\n"
+    result, parsed = run_import(raw, ("3",))
+    assert result.pages == ("3", "4")
+    assert result.warnings and "more pages" in result.warnings[0]
+    assert errors(parsed) == []
+
+
+def test_more_page_ids_than_the_text_can_fill_are_dropped_with_a_warning():
+    result, parsed = run_import("本报讯（记者 甲）只有一篇的正文。\n\n标题\n", ("2", "3"))
+    assert result.pages == ("2",)
+    assert result.warnings and "could be told apart" in result.warnings[0]
+    assert errors(parsed) == []
