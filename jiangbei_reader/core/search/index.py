@@ -199,7 +199,7 @@ class SearchIndex:
         notices = list(parsed.notices)
         if not exact and len(hits) < limit:
             notices.append("只查了较新的文章，更早的可能还有，可加上日期范围再查。")
-        elif not exact and total > len(candidates):
+        elif total > len(candidates):
             notices.append(f"匹配的文章很多，按相关度排列的是最新的{len(candidates)}篇。")
         return SearchResults(parsed, tuple(hits), total, exact, tuple(notices))
 

@@ -128,7 +128,7 @@ def test_ranking_window_and_rare_characters(tmp_path: Path, make_index: IndexFac
     monkeypatch.setattr(searcher, "CHARS_WINDOW", 3)
     results = index.search("江北嘴")
     assert len(results.hits) == 3 and results.total == 11
-    assert [h.edition for h in results.hits][0] == "2030-01-11"
+    assert results.hits[0].edition == "2030-01-11"
     assert any("最新的3篇" in n for n in results.notices)
     # The rare character leads: the old article is found beyond the window.
     assert [h.edition for h in index.search("江北嘴 鱼").hits] == ["2030-01-01"]
