@@ -65,6 +65,29 @@ def _make_ad(layout: Layout, run: TitleRun, titles: list[Item]) -> None:
     layout.articles.append(ad)
 
 
+def _untitled_streak(layout: Layout, last: Article | None) -> list[Article]:
+    """The articles without titles that end with ``last``, in reading order."""
+    if last is None or last not in layout.articles:
+        return []
+    streak: list[Article] = []
+    for article in reversed(layout.articles[: layout.articles.index(last) + 1]):
+        if article.titles or article.kind != "新闻":
+            break
+        streak.insert(0, article)
+    return streak
+
+
+def _share_in_order(articles: list[Article], titles: list[Item]) -> None:
+    """Stories printed one after the other, then all their titles: share them out in order."""
+    size, extra = divmod(len(titles), len(articles))
+    start = 0
+    for index, article in enumerate(articles):
+        end = start + size + (1 if index < extra else 0)
+        article.titles.extend(titles[start:end])
+        article.notes.append("几篇正文之后才印出各自的标题，标题按顺序分配，请核对")
+        start = end
+
+
 def _assign_run(layout: Layout, run: TitleRun) -> None:
     after = run.after
     candidates = _candidates(layout, after if after is not None else run.before)
@@ -73,6 +96,11 @@ def _assign_run(layout: Layout, run: TitleRun) -> None:
     forward = after is None or (bool(after.titles) and all(t is not after for t in targets))
     home = run.before if forward else after
     ad = bool(run.ad_items)
+    if not forward and not ad and all(t is None for t in targets):
+        streak = _untitled_streak(layout, after)
+        if 1 < len(streak) <= len(run.titles):
+            _share_in_order(streak, run.titles)
+            return
     for_ad: list[Item] = []
     leftovers: list[Item] = []
     for title, target in zip(run.titles, targets, strict=True):

@@ -148,3 +148,20 @@ def test_paragraph_blocks_of_the_seed_carry_their_raw_line_numbers(seed_text):
     assert blocks[0].line == 1
     marker = next(b for b in blocks if b.text == "（上接1版）")
     assert seed_text.splitlines()[marker.line - 1] == "（上接1版）"
+
+
+def test_two_bodies_then_their_two_titles_are_shared_out_in_order():
+    raw = (
+        "本报讯（记者 甲）某地举行一次活动，到场的人很多，现场\n"
+        "气氛热烈，大家都说很好，活动持续了一整天时间。\n\n"
+        "本报讯（记者 乙）另一处开了一个会议，与会者讨论了\n"
+        "许多问题，会议决定下个月再开一次，以便落实。\n\n"
+        "甲乙丙丁戊\n\n"
+        "己庚辛壬癸\n"
+    )
+    _, parsed = run_import(raw, ("2",))
+    assert [(a.headline, a.blocks[0].text[:9]) for a in articles(parsed)] == [
+        ("甲乙丙丁戊", "本报讯（记者 甲）"),
+        ("己庚辛壬癸", "本报讯（记者 乙）"),
+    ]
+    assert errors(parsed) == []
