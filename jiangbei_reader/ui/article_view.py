@@ -33,6 +33,8 @@ ImageResolver = Callable[[str, str], Path | None]
 
 #: The narrowest side margin, in characters, however narrow the window.
 _MIN_SIDE_CHARS = 1.0
+#: The highlight layer of search hits (:meth:`ArticleView.highlight_ranges`).
+SEARCH_LAYER = "search"
 _SEARCH_HIT = "#ffd27a"
 _SEARCH_HIT_TEXT = "#1a1a1a"
 
@@ -63,6 +65,7 @@ class ArticleView(QTextBrowser):
         self._resolver: ImageResolver | None = None
         self._html = ""
         self._pending: tuple[str | None, int | None] | None = None
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.apply_display(self._display)
 
@@ -83,7 +86,7 @@ class ArticleView(QTextBrowser):
         self._html = html
         self.setHtml(html)
         self._apply_measure()
-        self.clear_highlights()
+        self.clear_highlights(None)  # the old document's positions mean nothing now
         self._pending = (anchor, position)
         if self.isVisible():
             self._land()
@@ -187,20 +190,33 @@ class ArticleView(QTextBrowser):
             self.scroll_to_reading_position(position)
 
     def changeEvent(self, event: QEvent) -> None:
-        """A new base font (font step, 长辈版): lay the text out again at the same place."""
+        """A new base font (font step, 长辈版): lay the text out again at the same words."""
+        font_changed = event.type() == QEvent.Type.FontChange and bool(self._html)
+        # Where the reader is, read before QTextEdit lays the text out in the new font.
+        position = self.reading_position() if font_changed else 0
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self._html:
+        if font_changed:
             # Margins in em are turned into pixels when the HTML is read: read it again.
-            self.show_html(self._html, position=self.reading_position())
+            self.show_html(self._html, position=position)
 
     def sizeHint(self) -> QSize:
         """Wide enough for the measure."""
         return QSize(round(self.column_width() + 80), 600)
 
-    # -- highlights (search) ------------------------------------------------------------
+    # -- highlights (search, read-aloud) -----------------------------------------------
 
-    def highlight_ranges(self, ranges: Sequence[tuple[int, int]]) -> None:
-        """Highlight ``(start, end)`` character ranges of the document's plain text."""
+    def highlight_ranges(
+        self,
+        ranges: Sequence[tuple[int, int]],
+        layer: str = SEARCH_LAYER,
+        background: str = _SEARCH_HIT,
+        foreground: str = _SEARCH_HIT_TEXT,
+    ) -> None:
+        """Highlight ``(start, end)`` character ranges of the document's plain text.
+
+        Highlights live in named layers (search hits, the sentence read aloud …):
+        setting one layer leaves the others on screen.
+        """
         selections = []
         for start, end in ranges:
             cursor = QTextCursor(self.document())
@@ -208,10 +224,18 @@ class ArticleView(QTextBrowser):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
-            selection.format.setBackground(QColor(_SEARCH_HIT))
-            selection.format.setForeground(QColor(_SEARCH_HIT_TEXT))
+            selection.format.setBackground(QColor(background))
+            selection.format.setForeground(QColor(foreground))
             selections.append(selection)
-        self.setExtraSelections(selections)
+        self.set_highlight_layer(layer, selections)
+
+    def set_highlight_layer(self, layer: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Replace one layer of highlights; an empty list removes the layer."""
+        if selections:
+            self._layers[layer] = selections
+        else:
+            self._layers.pop(layer, None)
+        self.setExtraSelections([s for layer_ in self._layers.values() for s in layer_])
 
     def highlight_terms(self, terms: Sequence[str]) -> list[tuple[int, int]]:
         """Highlight every occurrence of each term; returns the ranges, first to last."""
@@ -227,9 +251,13 @@ class ArticleView(QTextBrowser):
         self.highlight_ranges(ranges)
         return ranges
 
-    def clear_highlights(self) -> None:
-        """Remove search highlights."""
-        self.setExtraSelections([])
+    def clear_highlights(self, layer: str | None = SEARCH_LAYER) -> None:
+        """Remove one layer of highlights (search hits by default); ``None`` removes all."""
+        if layer is None:
+            self._layers.clear()
+            self.setExtraSelections([])
+        else:
+            self.set_highlight_layer(layer, [])
 
     def scroll_to_position(self, position: int) -> None:
         """Make a character position of the plain text visible."""

@@ -6,15 +6,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QSizePolicy,
     QSplitter,
-    QToolBar,
     QWidget,
 )
 
@@ -40,6 +37,7 @@ from jiangbei_reader.core.render import (
 from jiangbei_reader.core.settings import Preferences, SettingsStore
 from jiangbei_reader.ui.actions import ActionId, Actions
 from jiangbei_reader.ui.article_view import ArticleView
+from jiangbei_reader.ui.chrome import ReaderToolBar, build_menus, make_search_box
 from jiangbei_reader.ui.date_picker import choose_edition
 from jiangbei_reader.ui.links import ConfirmingLinkOpener, LinkOpener
 from jiangbei_reader.ui.section_model import SectionModel
@@ -105,133 +103,30 @@ class ReaderWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.search_box = self._make_search_box()
-        self.toolbar = self._make_toolbar()
-        self._make_menus()
+        self.search_box = make_search_box(self)
+        self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
+        self.toolbar = ReaderToolBar(self.reader_actions, self.search_box, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        build_menus(self.menuBar(), self.reader_actions)
+        # Shortcuts work with the menu bar hidden (full screen) because the actions live here.
+        self.addActions(list(self.reader_actions))
         self._make_status_bar()
         self._connect()
         self.reader_actions[ActionId.WHOLE_STORY].setChecked(preferences.whole_story)
-        self._toolbar_text_width = self._measure_toolbar()
         self.resize(1200, 800)
         self.splitter.setSizes([320, 880])
         self._restore_ui_state()
 
     # -- building -------------------------------------------------------------------
 
-    def _make_search_box(self) -> QLineEdit:
-        box = QLineEdit(self)
-        box.setObjectName("searchBox")
-        box.setPlaceholderText(self.tr("搜索报纸（Ctrl+F）"))
-        box.setAccessibleName(self.tr("搜索"))
-        box.setAccessibleDescription(self.tr("输入要找的字词，按回车键搜索"))
-        box.setClearButtonEnabled(True)
-        box.setMaximumWidth(320)
-        box.setMinimumWidth(160)
-        box.returnPressed.connect(self._on_search_box_return_pressed)
-        return box
-
-    def _make_toolbar(self) -> QToolBar:
-        toolbar = QToolBar(self.tr("工具栏"), self)
-        toolbar.setObjectName("mainToolBar")
-        toolbar.setAccessibleName(self.tr("工具栏"))
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        groups = (
-            (ActionId.BACK, ActionId.FORWARD),
-            (ActionId.PREVIOUS_PAGE, ActionId.PREVIOUS_ARTICLE),
-            (ActionId.NEXT_ARTICLE, ActionId.NEXT_PAGE),
-            (ActionId.NEWEST_EDITION, ActionId.ARCHIVE, ActionId.WHOLE_STORY),
-        )
-        for number, group in enumerate(groups):
-            if number:
-                toolbar.addSeparator()
-            for action_id in group:
-                self.add_toolbar_action(action_id, toolbar)
-        spacer = QWidget(toolbar)
-        spacer.setObjectName("toolbarSpacer")
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search_box)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        return toolbar
-
-    def _measure_toolbar(self) -> int:
-        """Width the toolbar needs with labels beside the icons."""
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        return self.toolbar.sizeHint().width() + self.search_box.minimumWidth()
-
-    def _fit_toolbar(self) -> None:
-        # Labels when there is room, icons alone when not: the search box must stay visible.
-        wide = self._toolbar_text_width <= self.width()
-        style = (
-            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-            if wide
-            else Qt.ToolButtonStyle.ToolButtonIconOnly
-        )
-        if self.toolbar.toolButtonStyle() != style:
-            self.toolbar.setToolButtonStyle(style)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Fit the toolbar to the new width."""
         super().resizeEvent(event)
-        self._fit_toolbar()
+        self.toolbar.fit(self.width())
 
-    def changeEvent(self, event: QEvent) -> None:
-        """A new application font (font step) changes what the toolbar needs."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "toolbar"):
-            self._toolbar_text_width = self._measure_toolbar()
-            self._fit_toolbar()
-
-    def add_toolbar_action(self, action_id: ActionId, toolbar: QToolBar | None = None) -> None:
-        """Put an action on the toolbar (before the search box when the toolbar exists)."""
-        action = self.reader_actions[action_id]
-        if toolbar is None:
-            toolbar = self.toolbar
-            toolbar.insertAction(toolbar.actions()[-2], action)  # before spacer and search box
-        else:
-            toolbar.addAction(action)
-        button = toolbar.widgetForAction(action)
-        if button is not None:
-            button.setObjectName(f"button_{action_id.value}")
-            button.setAccessibleName(action.text())
-            button.setAccessibleDescription(action.toolTip())
-        if toolbar is getattr(self, "toolbar", None):
-            self._toolbar_text_width = self._measure_toolbar()
-            self._fit_toolbar()
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        bar.setObjectName("menuBar")
-        bar.setAccessibleName(self.tr("菜单栏"))
-        menus = (
-            (self.tr("报纸(&F)"), (ActionId.NEWEST_EDITION, ActionId.ARCHIVE, None, ActionId.QUIT)),
-            (
-                self.tr("阅读(&R)"),
-                (
-                    ActionId.BACK,
-                    ActionId.FORWARD,
-                    None,
-                    ActionId.PREVIOUS_ARTICLE,
-                    ActionId.NEXT_ARTICLE,
-                    ActionId.PREVIOUS_PAGE,
-                    ActionId.NEXT_PAGE,
-                    None,
-                    ActionId.FIND,
-                ),
-            ),
-            (self.tr("视图(&V)"), (ActionId.WHOLE_STORY, ActionId.FULL_SCREEN)),
-        )
-        for title, items in menus:
-            menu = bar.addMenu(title)
-            menu.setAccessibleName(title.replace("&", ""))
-            for item in items:
-                if item is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(self.reader_actions[item])
-        # Shortcuts work with the menu bar hidden (full screen) because the actions live here.
-        self.addActions(list(self.reader_actions))
+    def add_toolbar_action(self, action_id: ActionId) -> None:
+        """Put an action's button on the toolbar, before the search box."""
+        self.toolbar.add_reader_action(action_id)
 
     def _make_status_bar(self) -> None:
         status = self.statusBar()
