@@ -84,6 +84,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
     """Create the tables of an empty database and stamp it as ours."""
     # Larger pages waste less space around the compressed article texts.
     conn.execute("PRAGMA page_size = 8192")
+    conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
     with conn:
         conn.executescript(_SCHEMA)
         conn.execute("INSERT INTO meta VALUES('schema', ?)", (str(SCHEMA_VERSION),))
