@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jiangbei_reader.core.diagnostics import Diagnostic, Severity
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.library import EditionRef, Library
 from jiangbei_reader.core.model import Edition
@@ -84,6 +85,8 @@ class ReaderWindow(QMainWindow):
         self.router = Router()
         self.display = DisplaySettings()
         self._route_handlers: dict[RouteKind, RouteHandler] = {}
+        #: Editions whose load problems were already shown in the status bar.
+        self._reported: set[str] = set()
         # The article being read is saved a moment after it changes, not on every key press.
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -166,8 +169,18 @@ class ReaderWindow(QMainWindow):
         last = self.preferences.last_article
         if last and self.library.article(last) is not None:
             self.navigate(Route.article(last), position=self.preferences.last_position)
-            return
-        self.go_newest()
+        else:
+            self.go_newest()
+        self._report_problems(self.library.diagnostics)
+
+    def _report_problems(self, diagnostics: Sequence[Diagnostic]) -> None:
+        """Name the first error (file and line) in the status bar; all are in the log."""
+        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            text = self.tr("版面文件有 {0} 处错误，第一处：{1}").format(
+                len(errors), errors[0].format()
+            )
+            self.statusBar().showMessage(text, _STATUS_SECONDS * 2000)
 
     def register_route_handler(self, kind: RouteKind, handler: RouteHandler) -> None:
         """Let another part (search) show routes of one kind; history still goes through here."""
@@ -218,8 +231,14 @@ class ReaderWindow(QMainWindow):
                 self._show_page(edition, route.page_id or "", position)
             self.tree.select_route(route)
             self._update_position(edition, route)
+            self._show_edition_problems(edition)
         self._update_actions()
         self.route_changed.emit(route)
+
+    def _show_edition_problems(self, edition: Edition) -> None:
+        if edition.key not in self._reported:
+            self._reported.add(edition.key)
+            self._report_problems(edition.diagnostics)
 
     def _show_article(self, edition: Edition, article_id: str, position: int | None) -> None:
         article = edition.article(article_id)

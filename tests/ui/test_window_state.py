@@ -341,3 +341,49 @@ def test_pictures_load_from_the_edition_folder_only(qtbot: QtBot, tmp_path: Path
     ):
         refused = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(url))
         assert isinstance(refused, QImage) and refused.size().width() == 1, url
+
+
+def test_an_empty_library_says_so_and_nothing_breaks(qtbot: QtBot, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    window = open_window(qtbot, tmp_path / "empty")
+    assert window.router.current is None
+    assert "没有找到任何一期报纸" in plain(window)
+    for action in window.reader_actions:
+        if action.objectName() not in ("action_quit", "action_full_screen", "action_archive"):
+            action.trigger()
+    assert "没有找到任何一期报纸" in plain(window)
+
+
+def test_a_missing_folder_is_reported_with_its_name(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "nowhere")
+    assert "nowhere" in window.statusBar().currentMessage()
+
+
+def test_errors_in_an_edition_file_are_named_with_file_and_line(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    broken = JUMP_PAIR.replace(
+        "## 第一版短讯\n类型：简讯\n", "## 第一版短讯\n类型：简讯\n颜色：红\n"
+    )
+    write_edition(tmp_path / "editions", broken)
+    window = open_window(qtbot, tmp_path / "editions")
+    message = window.statusBar().currentMessage()
+    assert "2030-01-02.md:" in message and "错误" in message
+    assert (
+        "只有一段的短讯"
+        in window.library.edition("2030-01-02")
+        .article(  # type: ignore[union-attr]
+            "2030-01-02/1/di-yi-ban-duan"
+        )
+        .plain_text()
+    )
+
+
+def test_an_edition_whose_pages_are_all_missing_opens_on_its_first_page(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    text = "---\npaper: 江北报\ndate: 2030-03-01\n---\n\n# 第1版 要闻\n未收录\n\n# 第2版 综合\n未收录\n"
+    write_edition(tmp_path / "editions", text, name="2030-03-01.md")
+    window = open_window(qtbot, tmp_path / "editions")
+    assert current(window) == Route.page("2030-03-01", "1")
+    assert "本版未收录" in plain(window)
