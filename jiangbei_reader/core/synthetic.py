@@ -28,6 +28,7 @@ def _source_texts() -> list[str]:
         block.text
         for edition in Library([editions_dir()]).editions()
         for article in edition.articles()
+        if article.kind == "新闻"  # ads and credits are not sentences to reuse
         for block in article.paragraphs
     ]
     if not texts:
