@@ -60,3 +60,15 @@ def test_pinyin_helpers():
     assert word_pinyin("重庆") == ("chong qing", "cq")
     assert fast_pinyin("江北区2023年") == ("jiang bei qu 2023 nian", "jbq2n")
     assert is_pinyin("jiang bei") and not is_pinyin("江北") and not is_pinyin("4.6")
+
+
+def test_alternatives_offer_the_simplified_form(bundled_index):
+    alternatives = bundled_index.alternatives("江北區廣告")
+    assert alternatives[0].text == "江北区广告" and alternatives[0].kind == "simplified"
+
+
+def test_highlight_marks_hits_in_any_text(bundled_index):
+    text = "每年为江北嘴区域，投资 4.6 亿元。"
+    spans = bundled_index.highlight("江北嘴 4.6亿元", text)
+    assert [text[s:e] for s, e in spans] == ["江北嘴", "4.6 亿元"]
+    assert bundled_index.highlight("-江北嘴", text) == []
