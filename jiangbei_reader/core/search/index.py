@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import sqlite3
 import threading
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,7 +42,6 @@ class SearchIndex:
         self._local = threading.local()
         self._generation = 0
         self._update_lock = threading.Lock()
-        self._suspect = False
         # True until a first update has filled a newly created (or rebuilt) file.
         self._fresh = location.created
         self._connections: list[sqlite3.Connection] = []
@@ -113,12 +113,11 @@ class SearchIndex:
             problem = None
             if self.path is not None:
                 problem = store.problem_with(self._conn(), self.path, deep=True)
-            if problem is not None or rebuild or self._suspect:
+            if problem is not None or rebuild:
                 if problem is not None:
                     self.warnings += (f"检索索引 {self.path} {problem}，已重新建立。",)
                 self._recreate()
                 self._fresh = True
-            self._suspect = False
             report.rebuilt = self._fresh
             update_index(self._conn(), self._refs, report, progress, cancel)
             self._fresh = self._fresh and report.cancelled
@@ -186,8 +185,8 @@ class SearchIndex:
                     parsed, (), 0, True, results.notices, alternatives=alternatives
                 )
             return results
-        except sqlite3.DatabaseError as exc:
-            self._suspect = True
+        except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError) as exc:
+            # The next update() checks every page and rebuilds a damaged file.
             log.warning("search failed: %s", exc)
             notice = "检索索引不可用，正在重建，请稍后再试。"
             return SearchResults(parsed, (), notices=(*parsed.notices, notice))
@@ -263,7 +262,6 @@ class SearchIndex:
         try:
             rows = self._conn().execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
-            self._suspect = True
             log.warning("suggest failed: %s", exc)
             return []
         return [
