@@ -42,6 +42,7 @@ class SearchIndex:
         self._local = threading.local()
         self._generation = 0
         self._update_lock = threading.Lock()
+        self._damaged = False
         # True until a first update has filled a newly created (or rebuilt) file.
         self._fresh = location.created
         self._connections: list[sqlite3.Connection] = []
@@ -112,7 +113,10 @@ class SearchIndex:
         with self._update_lock:
             problem = None
             if self.path is not None:
+                if self._damaged:
+                    store.force_check(self._conn())
                 problem = store.problem_with(self._conn(), self.path, deep=True)
+            self._damaged = False
             if problem is not None or rebuild:
                 if problem is not None:
                     self.warnings += (f"检索索引 {self.path} {problem}，已重新建立。",)
@@ -188,6 +192,7 @@ class SearchIndex:
         except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError) as exc:
             # The next update() checks every page and rebuilds a damaged file.
             log.warning("search failed: %s", exc)
+            self._damaged = True
             notice = "检索索引不可用，正在重建，请稍后再试。"
             return SearchResults(parsed, (), notices=(*parsed.notices, notice))
 

@@ -55,7 +55,7 @@ def encode_text(parts: Sequence[str]) -> bytes:
     """Stored form of an article's text: parts joined by PART_SEPARATOR, compressed."""
     text = PART_SEPARATOR.join(p.replace(PART_SEPARATOR, " ") for p in parts)
     # UTF-16 is two bytes a Chinese character where UTF-8 takes three.
-    return zlib.compress(text.encode("utf-16-le"), 9)
+    return zlib.compress(text.encode("utf-16-le"), 6)
 
 
 def decode_text(blob: bytes) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ import platformdirs
 APPLICATION_ID = 0x4A425331
 #: Bump when the schema, the normalisation or the tokens change: old files are rebuilt.
 SCHEMA_VERSION = 1
+#: The full page check runs at most this often.
+CHECK_SECONDS = 24 * 3600
 #: Article ids are ``date ordinal * SLOTS + position``: row order is date order.
 SLOTS = 1024
 #: Separates the parts (kicker, headline, …, paragraphs) in stored text; same length as "\n".
@@ -97,8 +100,8 @@ def problem_with(
     """Why an index cannot be trusted, or ``None`` when it looks sound.
 
     The cheap checks (ours? this schema? truncated?) run on every open; ``deep``
-    adds ``PRAGMA quick_check``, which reads every page (update() runs it in the
-    worker thread).
+    adds ``PRAGMA quick_check``, which reads every page, once every CHECK_SECONDS
+    (update() runs it in the worker thread; a failed search forces it).
     """
     try:
         (app_id,) = conn.execute("PRAGMA application_id").fetchone()
@@ -112,11 +115,30 @@ def problem_with(
             (page_size,) = conn.execute("PRAGMA page_size").fetchone()
             if path.stat().st_size < pages * page_size:
                 return "索引文件不完整"
-        if deep and conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
-            return "索引文件已损坏"
+        if deep and _due(conn):
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                return "索引文件已损坏"
+            with conn:
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta VALUES('checked', ?)", (str(int(time.time())),)
+                )
     except (sqlite3.DatabaseError, OSError) as exc:
         return f"索引文件无法读取（{exc}）"
     return None
+
+
+def _due(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'checked'").fetchone()
+    return row is None or not row[0].isdigit() or time.time() - int(row[0]) > CHECK_SECONDS
+
+
+def force_check(conn: sqlite3.Connection) -> None:
+    """Make the next deep check read every page (after a failed search)."""
+    try:
+        with conn:
+            conn.execute("DELETE FROM meta WHERE key = 'checked'")
+    except sqlite3.DatabaseError:
+        pass  # Damaged beyond writing: the next open finds it.
 
 
 def remove_files(path: Path) -> None:
