@@ -118,6 +118,20 @@ class ArticleView(QTextBrowser):
         """The HTML shown (as rendered, before Qt's own rewriting)."""
         return self._html
 
+    def anchor_positions(self) -> dict[str, int]:
+        """Character position of every named anchor in the document."""
+        found: dict[str, int] = {}
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                for name in fragment.charFormat().anchorNames():
+                    found.setdefault(name, fragment.position())
+                iterator += 1
+            block = block.next()
+        return found
+
     def reading_position(self) -> int:
         """The character at the top of the pane: where the reader is, whatever the font size."""
         if self._pending is not None:

@@ -29,6 +29,7 @@ from jiangbei_reader.core.navigation import (
     route_for_link,
 )
 from jiangbei_reader.core.render import (
+    fragment_anchor,
     render_article,
     render_message,
     render_missing_page,
@@ -87,6 +88,8 @@ class ReaderWindow(QMainWindow):
         self._route_handlers: dict[RouteKind, RouteHandler] = {}
         #: Editions whose load problems were already shown in the status bar.
         self._reported: set[str] = set()
+        #: Where each part of the whole story on screen starts: (position, article id).
+        self._story_parts: list[tuple[int, str]] = []
         # The article being read is saved a moment after it changes, not on every key press.
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -161,6 +164,7 @@ class ReaderWindow(QMainWindow):
         self.view.link_activated.connect(self.follow_link)
         self.view.end_reached.connect(self._on_view_end_reached)
         self.view.highlighted.connect(self._on_view_link_hovered)
+        self.view.verticalScrollBar().valueChanged.connect(self._on_view_scrolled)
 
     # -- navigation -----------------------------------------------------------------
 
@@ -217,6 +221,7 @@ class ReaderWindow(QMainWindow):
         return route if edition.article(route.target) is not None else None
 
     def _show(self, route: Route, position: int | None) -> None:
+        self._story_parts = []
         handler = self._route_handlers.get(route.kind)
         if handler is not None:
             handler(route, position)
@@ -253,6 +258,10 @@ class ReaderWindow(QMainWindow):
             html = render_article(edition, article, self._render_display())
             anchor = None
         self.view.show_html(html, anchor=anchor, position=position)
+        if story is not None and len(story.fragments) > 1:
+            found = self.view.anchor_positions()
+            names = {fragment_anchor(f.id): f.id for f in story.fragments}
+            self._story_parts = sorted((found[n], i) for n, i in names.items() if n in found)
         self.setWindowTitle(self.tr("{0} — 江北报阅读器").format(article.headline))
         self.preferences = replace(self.preferences, last_article=article_id, last_position=0)
         self._save_timer.start()
@@ -316,7 +325,12 @@ class ReaderWindow(QMainWindow):
         edition = self._current_edition()
         if current is None or edition is None:
             return False
-        article = neighbour_article(edition, current.route, step, whole_story=self.whole_story)
+        route = current.route
+        story = edition.story(route.target) if route.kind is RouteKind.ARTICLE else None
+        if self.whole_story and story is not None:
+            # A whole story is read from its start, wherever the reader is in it.
+            route = Route.article(story.fragments[0].id)
+        article = neighbour_article(edition, route, step, whole_story=self.whole_story)
         if article is None:
             text = self.tr("已经是本期最后一篇") if step > 0 else self.tr("已经是本期第一篇")
             self.statusBar().showMessage(text, _STATUS_SECONDS * 1000)
@@ -430,6 +444,29 @@ class ReaderWindow(QMainWindow):
     def _resolve_image(self, edition_key: str, relative: str) -> Path | None:
         ref = self.library.ref(edition_key)
         return resolve_image(ref.path, relative) if ref is not None else None
+
+    @Slot(int)
+    def _on_view_scrolled(self, _value: int) -> None:
+        # Reading on into the next part of a whole story: the tree and the position follow,
+        # without a new history entry.
+        current = self.router.current
+        if len(self._story_parts) < 2 or current is None:
+            return
+        position = self.view.reading_position()
+        article_id = self._story_parts[0][1]
+        for start, part in self._story_parts:
+            if start <= position:
+                article_id = part
+        if current.route.kind is not RouteKind.ARTICLE or current.route.target == article_id:
+            return
+        route = Route.article(article_id)
+        self.router.replace_current(route)
+        self.tree.select_route(route)
+        edition = self._current_edition()
+        if edition is not None:
+            self._update_position(edition, route)
+        self.preferences = replace(self.preferences, last_article=article_id)
+        self._save_timer.start()
 
     @Slot()
     def _on_view_end_reached(self) -> None:

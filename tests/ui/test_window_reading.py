@@ -166,10 +166,11 @@ def test_space_at_the_end_of_an_article_goes_to_the_next(qtbot: QtBot, shown: Re
         if shown.view.at_end():
             break
         qtbot.keyClick(shown.view, Qt.Key.Key_Space)
-        assert current(shown) == START  # paging through, not leaving yet
+        assert current(shown) in (START, CONTINUATION)  # paging through the story
     assert shown.view.at_end()
+    assert current(shown) == CONTINUATION
     qtbot.keyClick(shown.view, Qt.Key.Key_Space)
-    assert current(shown) == SHORT
+    assert current(shown) == SHORT  # the article after the story's start, on page 1
 
 
 def test_next_and_previous_page(qtbot: QtBot, shown: ReaderWindow) -> None:
@@ -217,3 +218,16 @@ def test_ctrl_f_focuses_the_search_box_and_enter_requests_a_search(
     with qtbot.waitSignal(shown.searchRequested) as blocker:
         qtbot.keyClick(shown.search_box, Qt.Key.Key_Return)
     assert blocker.args == ["npn"]
+
+
+def test_reading_on_into_the_next_part_of_a_story_moves_the_tree_not_history(
+    qtbot: QtBot, shown: ReaderWindow
+) -> None:
+    bar = shown.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert current(shown) == CONTINUATION
+    assert tree_route(shown) == CONTINUATION
+    assert "第3版" in shown.position_label.text()
+    bar.setValue(0)
+    assert current(shown) == START and tree_route(shown) == START
+    assert not shown.router.can_go_back
