@@ -88,6 +88,21 @@ def place_names(text: str) -> list[str]:
     return found
 
 
+def _standalone(places: Counter[str]) -> Counter[str]:
+    """Drop names that only occur inside a longer one (北嘴江) or that overrun one (江北嘴江)."""
+    around: Counter[str] = Counter()
+    for word, count in places.items():
+        if len(word) == 4:
+            around[word[1:]] = max(around[word[1:]], count)
+    return Counter(
+        {
+            word: count
+            for word, count in places.items()
+            if places.get(word[:-1], 0) < count and around.get(word, 0) < count
+        }
+    )
+
+
 def edition_words(edition: Edition) -> dict[str, tuple[str, int]]:
     """The vocabulary one edition contributes: word → (kind, count)."""
     texts: list[str] = []
@@ -108,7 +123,7 @@ def edition_words(edition: Edition) -> dict[str, tuple[str, int]]:
         for article in edition.articles()
         for b in article.blocks
     )
-    counts.update(place_names(full))
+    counts.update(_standalone(Counter(place_names(full))))
     frequent = heapq.nlargest(
         WORDS_PER_EDITION,
         (

@@ -72,3 +72,8 @@ def test_highlight_marks_hits_in_any_text(bundled_index):
     spans = bundled_index.highlight("江北嘴 4.6亿元", text)
     assert [text[s:e] for s, e in spans] == ["江北嘴", "4.6 亿元"]
     assert bundled_index.highlight("-江北嘴", text) == []
+
+
+def test_name_fragments_that_overrun_a_name_are_not_suggested(bundled_index):
+    words = [s.text for s in bundled_index.suggest("jiangbeizui", 10)]
+    assert words == ["江北嘴"]
