@@ -224,6 +224,27 @@ class Router:
         return tuple(reversed(self._forward))
 
 
+def resolve_route(edition: Edition | None, route: Route) -> Route | None:
+    """The route to show for ``route``: an edition, or a bundled page, opens at its first article.
+
+    A 未收录 page stays a page route (the pane says it is not in the collection);
+    ``None`` when the edition, page or article does not exist.
+    """
+    if edition is None or route.kind is RouteKind.SEARCH:
+        return None
+    if route.kind is RouteKind.EDITION:
+        first = edition.first_readable_article()
+        if first is not None:
+            return Route.article(first.id)
+        return Route.page(edition.key, edition.pages[0].id) if edition.pages else None
+    if route.kind is RouteKind.PAGE:
+        page = edition.page(route.page_id or "")
+        if page is None:
+            return None
+        return Route.article(page.articles[0].id) if page.articles else route
+    return route if edition.article(route.target) is not None else None
+
+
 def _is_continuation(article: Article) -> bool:
     jump = article.continued_from
     return jump is not None and jump.target_id is not None

@@ -9,13 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QSplitter,
     QWidget,
 )
 
-from jiangbei_reader.core.diagnostics import Diagnostic, Severity
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.library import EditionRef, Library
 from jiangbei_reader.core.model import Edition
@@ -26,6 +24,7 @@ from jiangbei_reader.core.navigation import (
     is_external_link,
     neighbour_article,
     neighbour_page,
+    resolve_route,
     route_for_link,
 )
 from jiangbei_reader.core.render import (
@@ -44,14 +43,13 @@ from jiangbei_reader.ui.date_picker import choose_edition
 from jiangbei_reader.ui.links import ConfirmingLinkOpener, LinkOpener
 from jiangbei_reader.ui.section_model import SectionModel
 from jiangbei_reader.ui.section_tree import SectionTree
+from jiangbei_reader.ui.status import StatusReporter
 
 #: Shows a route its own way (the search results of issue 4): gets the route and the
 #: reading position to restore (``None`` for a new visit).
 RouteHandler = Callable[[Route, int | None], None]
 #: Picks an edition by date (the 往期 dialog); injectable for tests.
 EditionChooser = Callable[[Sequence[EditionRef], str | None, QWidget], str | None]
-
-_STATUS_SECONDS = 6
 
 
 class ReaderWindow(QMainWindow):
@@ -116,7 +114,8 @@ class ReaderWindow(QMainWindow):
         build_menus(self.menuBar(), self.reader_actions)
         # Shortcuts work with the menu bar hidden (full screen) because the actions live here.
         self.addActions(list(self.reader_actions))
-        self._make_status_bar()
+        self.status = StatusReporter(self.statusBar())
+        self.position_label = self.status.position_label
         self._connect()
         self.reader_actions[ActionId.WHOLE_STORY].setChecked(preferences.whole_story)
         self.resize(1200, 800)
@@ -133,15 +132,6 @@ class ReaderWindow(QMainWindow):
     def add_toolbar_action(self, action_id: ActionId) -> None:
         """Put an action's button on the toolbar, before the search box."""
         self.toolbar.add_reader_action(action_id)
-
-    def _make_status_bar(self) -> None:
-        status = self.statusBar()
-        status.setObjectName("statusBar")
-        status.setAccessibleName(self.tr("状态栏"))
-        self.position_label = QLabel(status)
-        self.position_label.setObjectName("positionLabel")
-        self.position_label.setAccessibleName(self.tr("当前位置"))
-        status.addPermanentWidget(self.position_label)
 
     def _connect(self) -> None:
         handlers: dict[ActionId, Callable[[], object]] = {
@@ -163,7 +153,7 @@ class ReaderWindow(QMainWindow):
         self.tree.route_activated.connect(self.navigate)
         self.view.link_activated.connect(self.follow_link)
         self.view.end_reached.connect(self._on_view_end_reached)
-        self.view.highlighted.connect(self._on_view_link_hovered)
+        self.view.highlighted.connect(self.status.link_hovered)
         self.view.verticalScrollBar().valueChanged.connect(self._on_view_scrolled)
 
     # -- navigation -----------------------------------------------------------------
@@ -175,16 +165,7 @@ class ReaderWindow(QMainWindow):
             self.navigate(Route.article(last), position=self.preferences.last_position)
         else:
             self.go_newest()
-        self._report_problems(self.library.diagnostics)
-
-    def _report_problems(self, diagnostics: Sequence[Diagnostic]) -> None:
-        """Name the first error (file and line) in the status bar; all are in the log."""
-        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
-        if errors:
-            text = self.tr("版面文件有 {0} 处错误，第一处：{1}").format(
-                len(errors), errors[0].format()
-            )
-            self.statusBar().showMessage(text, _STATUS_SECONDS * 2000)
+        self.status.report_problems(self.library.diagnostics)
 
     def register_route_handler(self, kind: RouteKind, handler: RouteHandler) -> None:
         """Let another part (search) show routes of one kind; history still goes through here."""
@@ -202,23 +183,13 @@ class ReaderWindow(QMainWindow):
         return True
 
     def _resolve(self, route: Route) -> Route | None:
-        """An edition or a bundled page is shown as its first article."""
-        if route.kind is RouteKind.SEARCH:
-            return route if route.kind in self._route_handlers else None
-        edition = self.library.edition(route.edition_key or "")
-        if edition is None:
-            return None
-        if route.kind is RouteKind.EDITION:
-            first = edition.first_readable_article()
-            if first is not None:
-                return Route.article(first.id)
-            return Route.page(edition.key, edition.pages[0].id) if edition.pages else None
-        if route.kind is RouteKind.PAGE:
-            page = edition.page(route.page_id or "")
-            if page is not None and page.articles:
-                return Route.article(page.articles[0].id)
+        if route.kind in self._route_handlers:
             return route
-        return route if edition.article(route.target) is not None else None
+        edition = self.library.edition(route.edition_key or "")
+        resolved = resolve_route(edition, route)
+        if resolved is None and edition is not None and route.kind is RouteKind.PAGE:
+            return route  # a jump to a page the edition lacks: the pane says so
+        return resolved
 
     def _show(self, route: Route, position: int | None) -> None:
         self._story_parts = []
@@ -235,7 +206,7 @@ class ReaderWindow(QMainWindow):
             else:
                 self._show_page(edition, route.page_id or "", position)
             self.tree.select_route(route)
-            self._update_position(edition, route)
+            self.status.show_position(edition, route)
             self._show_edition_problems(edition)
         self._update_actions()
         self.route_changed.emit(route)
@@ -243,7 +214,7 @@ class ReaderWindow(QMainWindow):
     def _show_edition_problems(self, edition: Edition) -> None:
         if edition.key not in self._reported:
             self._reported.add(edition.key)
-            self._report_problems(edition.diagnostics)
+            self.status.report_problems(edition.diagnostics)
 
     def _show_article(self, edition: Edition, article_id: str, position: int | None) -> None:
         article = edition.article(article_id)
@@ -279,14 +250,12 @@ class ReaderWindow(QMainWindow):
             render_missing_page(edition, page, self._render_display()), position=position
         )
         self.setWindowTitle(self.tr("{0} — 江北报阅读器").format(page.label))
-        self.statusBar().showMessage(
-            self.tr("{0}未收录").format(page.label), _STATUS_SECONDS * 1000
-        )
+        self.status.say(self.tr("{0}未收录").format(page.label))
 
     def show_message(self, title: str, text: str) -> None:
         """Say something in the article pane (not found, not readable …)."""
         self.view.show_html(render_message(title, text, self._render_display()))
-        self.statusBar().showMessage(title, _STATUS_SECONDS * 1000)
+        self.status.say(title)
 
     @Slot()
     def go_back(self) -> None:
@@ -333,7 +302,7 @@ class ReaderWindow(QMainWindow):
         article = neighbour_article(edition, route, step, whole_story=self.whole_story)
         if article is None:
             text = self.tr("已经是本期最后一篇") if step > 0 else self.tr("已经是本期第一篇")
-            self.statusBar().showMessage(text, _STATUS_SECONDS * 1000)
+            self.status.say(text)
             return False
         return self.navigate(Route.article(article.id))
 
@@ -346,7 +315,7 @@ class ReaderWindow(QMainWindow):
         page = neighbour_page(edition, current.route.page_id, step)
         if page is None:
             text = self.tr("已经是最后一版") if step > 0 else self.tr("已经是第一版")
-            self.statusBar().showMessage(text, _STATUS_SECONDS * 1000)
+            self.status.say(text)
             return False
         return self.navigate(Route.page(edition.key, page.id))
 
@@ -358,9 +327,9 @@ class ReaderWindow(QMainWindow):
             self.navigate(route)
         elif is_external_link(href):
             if not self.link_opener.open_external(self, QUrl(href)):
-                self.statusBar().showMessage(self.tr("没有打开网页链接"), _STATUS_SECONDS * 1000)
+                self.status.say(self.tr("没有打开网页链接"))
         else:
-            self.statusBar().showMessage(self.tr("无法打开这个链接"), _STATUS_SECONDS * 1000)
+            self.status.say(self.tr("无法打开这个链接"))
 
     def choose_archive_edition(self) -> None:
         """The 往期 dialog, then the chosen edition."""
@@ -429,18 +398,6 @@ class ReaderWindow(QMainWindow):
         self.reader_actions[ActionId.BACK].setEnabled(self.router.can_go_back)
         self.reader_actions[ActionId.FORWARD].setEnabled(self.router.can_go_forward)
 
-    def _update_position(self, edition: Edition, route: Route) -> None:
-        parts = [edition.title]
-        page = edition.page(route.page_id or "")
-        if page is not None:
-            parts.append(page.label + (self.tr("（未收录）") if page.missing else ""))
-            ids = [a.id for a in page.articles]
-            if route.target in ids:
-                parts.append(
-                    self.tr("本版第{0}/{1}篇").format(ids.index(route.target) + 1, len(ids))
-                )
-        self.position_label.setText(" · ".join(parts))
-
     def _resolve_image(self, edition_key: str, relative: str) -> Path | None:
         ref = self.library.ref(edition_key)
         return resolve_image(ref.path, relative) if ref is not None else None
@@ -464,23 +421,13 @@ class ReaderWindow(QMainWindow):
         self.tree.select_route(route)
         edition = self._current_edition()
         if edition is not None:
-            self._update_position(edition, route)
+            self.status.show_position(edition, route)
         self.preferences = replace(self.preferences, last_article=article_id)
         self._save_timer.start()
 
     @Slot()
     def _on_view_end_reached(self) -> None:
         self.step_article(1)
-
-    @Slot(QUrl)
-    def _on_view_link_hovered(self, url: QUrl) -> None:
-        href = url.toString()
-        if not href:
-            self.statusBar().clearMessage()
-        elif is_external_link(href):
-            self.statusBar().showMessage(self.tr("网页链接：{0}（点击后会先询问）").format(href))
-        elif (route := route_for_link(href)) is not None and route.page_id:
-            self.statusBar().showMessage(self.tr("转到第{0}版").format(route.page_id))
 
     @Slot()
     def _on_search_box_return_pressed(self) -> None:

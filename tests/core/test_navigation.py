@@ -17,6 +17,7 @@ from jiangbei_reader.core.navigation import (
     neighbour_article,
     neighbour_page,
     page_link,
+    resolve_route,
     route_for_link,
 )
 from jiangbei_reader.core.parser import parse_edition
@@ -176,3 +177,19 @@ def test_next_and_previous_page() -> None:
     assert getattr(neighbour_page(edition, "3", -1), "id", None) == "2"
     assert neighbour_page(edition, "3", 1) is None
     assert neighbour_page(edition, "9", 1) is None
+
+
+def test_editions_and_bundled_pages_resolve_to_their_first_article() -> None:
+    edition = _jump_pair()
+    assert resolve_route(edition, Route.edition("2030-01-02")) == A
+    assert resolve_route(edition, Route.page("2030-01-02", "3")) == B
+    assert resolve_route(edition, C) == C  # 未收录: the page itself, to say so
+    assert resolve_route(edition, A) == A
+
+
+def test_routes_to_nothing_resolve_to_none() -> None:
+    edition = _jump_pair()
+    assert resolve_route(None, A) is None
+    assert resolve_route(edition, Route.page("2030-01-02", "9")) is None
+    assert resolve_route(edition, Route.article("2030-01-02/1/none")) is None
+    assert resolve_route(edition, Route.search("x")) is None

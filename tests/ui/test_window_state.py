@@ -387,3 +387,9 @@ def test_an_edition_whose_pages_are_all_missing_opens_on_its_first_page(
     window = open_window(qtbot, tmp_path / "editions")
     assert current(window) == Route.page("2030-03-01", "1")
     assert "本版未收录" in plain(window)
+
+
+def test_a_link_to_a_page_the_edition_lacks_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(qtbot, write_library(tmp_path / "editions"))
+    window.follow_link("page:2030-01-02/9")
+    assert "没有第9版" in plain(window)
