@@ -1,4 +1,19 @@
-"""The reader's main window: section tree, article pane, toolbar with the search box, history."""
+"""The reader's main window: section tree, article pane, toolbar with the search box, history.
+
+Extension points for other features (they are handed the window by ``app.py``):
+
+* actions: declare in ``ui/actions.py``; ``window.reader_actions[ActionId.X]`` is the
+  QAction (menus and shortcuts already have it); ``window.add_toolbar_action(id)``
+  adds a button before the search box;
+* ``window.searchRequested(str)`` when Enter is pressed in ``window.search_box``;
+  ``window.register_route_handler(RouteKind.SEARCH, handler)`` shows ``search?q=``
+  routes, which then take part in back/forward like any other;
+* ``window.navigate(route)``, ``window.route_changed``, ``window.article_shown``;
+* ``window.view.highlight_ranges(ranges, layer=…)`` for search hits or the sentence
+  read aloud; ``window.set_display(DisplaySettings(...))`` for theme and typeface;
+  the font step is the application font, which the pane follows by itself;
+* ``window.link_opener`` (web links), ``window.reset_to_start()`` (kiosk).
+"""
 
 from __future__ import annotations
 
