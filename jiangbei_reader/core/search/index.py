@@ -29,6 +29,7 @@ from jiangbei_reader.core.search.vocab import is_pinyin, normalize_prefix, pinyi
 
 log = logging.getLogger(__name__)
 
+_LAST = "\U0010ffff"
 #: How many vocabulary words a pinyin term stands for when it is searched.
 PINYIN_EXPANSION = 6
 
@@ -249,26 +250,30 @@ class SearchIndex:
         key = normalize_prefix(prefix)
         if not key or limit <= 0:
             return []
-        end = key + "\U0010ffff"
         if is_pinyin(key):
-            sql = (
-                "SELECT word, kind, total FROM words WHERE total > 0 AND "
-                "((key >= ? AND key < ?) OR (initials >= ? AND initials < ?)) "
-                "ORDER BY kind = 'headline', total DESC, length(word), word LIMIT ?"
-            )
-            params: tuple[object, ...] = (key, end, key, end, limit)
+            match = "((key >= ? AND key < ?) OR (initials >= ? AND initials < ?))"
+            bounds: tuple[str, ...] = (key, key + _LAST, key, key + _LAST)
         else:
-            sql = (
-                "SELECT word, kind, total FROM words WHERE total > 0 AND "
-                "word >= ? AND word < ? ORDER BY kind = 'headline', total DESC, "
-                "length(word), word LIMIT ?"
-            )
-            params = (prefix.strip(), prefix.strip() + "\U0010ffff", limit)
+            match = "word >= ? AND word < ?"
+            bounds = (prefix.strip(), prefix.strip() + _LAST)
+        rows: list[tuple[str, str, int]] = []
         try:
-            rows = self._conn().execute(sql, params).fetchall()
+            # One kind at a time: each range scan stays on its own (kind, key) index.
+            for kind in ("word", "name", "headline"):
+                rows += (
+                    self._conn()
+                    .execute(
+                        f"SELECT word, kind, total FROM words WHERE kind = ? AND total > 0 AND "
+                        f"{match} ORDER BY total DESC, length(word), word LIMIT ?",
+                        (kind, *bounds, limit),
+                    )
+                    .fetchall()
+                )
         except sqlite3.DatabaseError as exc:
             log.warning("suggest failed: %s", exc)
             return []
+        rows.sort(key=lambda r: (r[1] == "headline", -r[2], len(r[0])))
+        del rows[limit:]
         return [
             Suggestion(text, pinyin_for(text, kind)[0], kind, total) for text, kind, total in rows
         ]

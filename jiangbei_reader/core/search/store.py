@@ -46,8 +46,8 @@ CREATE TABLE words(
     word TEXT PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL,
     initials TEXT NOT NULL, total INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX words_key ON words(key);
-CREATE INDEX words_initials ON words(initials);
+CREATE INDEX words_key ON words(kind, key);
+CREATE INDEX words_initials ON words(kind, initials);
 CREATE TABLE edition_words(edition TEXT PRIMARY KEY, words BLOB NOT NULL);
 """
 
