@@ -6,6 +6,8 @@ from launch until the article pane's first paint event, for
 * ``bare``: a PySide6 QMainWindow with a QTextBrowser showing the bundled
   edition's text, started the same way (the baseline);
 * ``reader``: the reader window, built by ``app.create_window`` as ``main`` does;
+* ``window alone``: the same window without the features app.py installs on it
+  (search, 长辈版 and read-aloud), to tell their cost from the window's;
 * ``archive``: the reader with a generated 10-year archive (3,650 synthetic
   editions, written to a temporary folder) in ``--editions``.
 
@@ -36,14 +38,16 @@ ROOT = Path(__file__).resolve().parents[1]
 # -- child processes -------------------------------------------------------------------
 
 
-def _report_first_paint(widget: object, started: float) -> None:
+def _report_first_paint(widget: object, started: float, phases: dict[str, float]) -> None:
     from PySide6.QtCore import QEvent, QObject
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                # Measured by the parent from launch; printed here to say "now".
-                print(f"painted {time.perf_counter() - started:.6f}", flush=True)
+                # The parent measures from launch; the phases are seen from inside.
+                phases["show to paint"] = time.perf_counter() - started - sum(phases.values())
+                fields = " ".join(f"{k.replace(' ', '_')}={v:.6f}" for k, v in phases.items())
+                print(f"painted {fields}", flush=True)
                 os._exit(0)
             return False
 
@@ -56,6 +60,7 @@ def child_bare() -> None:
     started = time.perf_counter()
     from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
 
+    phases = {"import PySide6": time.perf_counter() - started}
     app = QApplication([sys.argv[0]])
     window = QMainWindow()
     browser = QTextBrowser()
@@ -63,7 +68,8 @@ def child_bare() -> None:
     browser.setPlainText(text)
     window.setCentralWidget(browser)
     window.resize(1200, 800)
-    _report_first_paint(browser, started)
+    phases["build"] = time.perf_counter() - started - sum(phases.values())
+    _report_first_paint(browser, started, phases)
     window.show()
     app.exec()
 
@@ -73,18 +79,53 @@ def child_reader(argv: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtWidgets import QApplication
 
+    phases = {"import PySide6": time.perf_counter() - started}
     from jiangbei_reader.app import create_window
 
+    phases["import reader"] = time.perf_counter() - started - sum(phases.values())
     window = create_window(argv)
-    _report_first_paint(window.view, started)
+    phases["build"] = time.perf_counter() - started - sum(phases.values())
+    _report_first_paint(window.view, started, phases)
     window.show()
     QApplication.instance().exec()  # type: ignore[union-attr]
+
+
+def child_window_only(argv: list[str]) -> None:
+    """The reader window alone: what app.py builds, without the features it installs on it."""
+    started = time.perf_counter()
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication
+
+    phases = {"import PySide6": time.perf_counter() - started}
+    from jiangbei_reader.core.library import Library
+    from jiangbei_reader.core.settings import SettingsStore
+    from jiangbei_reader.core.typography import DEFAULT_STEP, Mode, base_point_size
+    from jiangbei_reader.resources import editions_dir
+    from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
+    from jiangbei_reader.ui.window import ReaderWindow
+
+    phases["import reader"] = time.perf_counter() - started - sum(phases.values())
+    app = QApplication([sys.argv[0]])
+    apply_application_font(
+        app, register_bundled_fonts(), base_point_size(DEFAULT_STEP, Mode.NORMAL)
+    )
+    store = SettingsStore(Path(argv[0]))
+    window = ReaderWindow(Library([editions_dir()]), store.load().preferences, store)
+    window.start()
+    phases["build"] = time.perf_counter() - started - sum(phases.values())
+    _report_first_paint(window.view, started, phases)
+    window.show()
+    app.exec()
 
 
 # -- parent ----------------------------------------------------------------------------
 
 
-def time_start(args: list[str], env: dict[str, str]) -> float:
+#: Phase timings reported by the children, by run label.
+PHASES: dict[str, list[dict[str, float]]] = {}
+
+
+def time_start(args: list[str], env: dict[str, str], label: str = "") -> float:
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, __file__, "--child", *args],
@@ -101,7 +142,21 @@ def time_start(args: list[str], env: dict[str, str]) -> float:
         raise RuntimeError(
             f"{args}: no paint reported\n{process.stderr.read() if process.stderr else ''}"
         )
+    if label:
+        fields = dict(item.split("=") for item in line.split()[1:])
+        PHASES.setdefault(label, []).append({k: float(v) for k, v in fields.items()})
     return elapsed
+
+
+def print_phases() -> None:
+    print("\nwhere the time goes, seen inside each process (median ms)")
+    for label, runs in PHASES.items():
+        names = list(runs[0])
+        text = ", ".join(
+            f"{n.replace('_', ' ')} {statistics.median(r[n] for r in runs) * 1000:.0f}"
+            for n in names
+        )
+        print(f"  {label}: {text}")
 
 
 def row(label: str, seconds: float, baseline: float, goal: float) -> None:
@@ -182,7 +237,12 @@ def main() -> None:
     args = parser.parse_args()
     if args.child is not None:
         mode, *rest = args.child
-        child_bare() if mode == "bare" else child_reader(rest)
+        if mode == "bare":
+            child_bare()
+        elif mode == "window-only":
+            child_window_only(rest)
+        else:
+            child_reader(rest)
         return
 
     with tempfile.TemporaryDirectory(prefix="jiangbei-bench-") as folder:
@@ -194,10 +254,13 @@ def main() -> None:
         time_start(["bare"], env)
         time_start(reader, env)
         print(f"start-up to first article painted, median of {args.runs} runs ({args.platform})")
-        bare = median_of(args.runs, lambda: time_start(["bare"], env))
+        bare = median_of(args.runs, lambda: time_start(["bare"], env, "bare"))
         print(f"  {'bare QMainWindow + QTextBrowser':<33} {bare * 1000:7.0f} ms")
-        ours = median_of(args.runs, lambda: time_start(reader, env))
+        ours = median_of(args.runs, lambda: time_start(reader, env, "reader"))
         row("reader, bundled editions", ours, bare, 1.5)
+        alone = ["window-only", str(base / "alone-config")]
+        only = median_of(args.runs, lambda: time_start(alone, env, "window only"))
+        row("  window alone (no search, 长辈版)", only, bare, 1.5)
 
         from jiangbei_reader.core.synthetic import write_archive
 
@@ -216,8 +279,9 @@ def main() -> None:
             str(base / "archive-config"),
         ]
         time_start(archive, env)
-        big = median_of(args.runs, lambda: time_start(archive, env))
+        big = median_of(args.runs, lambda: time_start(archive, env, "archive"))
         row(f"reader, {len(paths)}-edition archive", big, bare, 2.0)
+    print_phases()
     render_figures(repeat=20)
 
 
