@@ -73,6 +73,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--quit-after-ms", type=int, default=_quit_after_default(), help=argparse.SUPPRESS
     )
+    parser.add_argument(
+        "--kiosk", action="store_true", help="library touch-screen kiosk mode (needs an admin PIN)"
+    )
+    parser.add_argument(
+        "--kiosk-config", type=Path, metavar="PATH", help="kiosk.toml to use in kiosk mode"
+    )
     parser.add_argument("--help-window", action="help", help="show this help and exit")
     return parser.parse_args(list(sys.argv[1:] if argv is None else argv))
 
@@ -109,6 +115,10 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     # The window keeps the application alive when create_window made it.
     window.application = app  # type: ignore[attr-defined]
     window.start()
+    if options.kiosk:
+        from jiangbei_reader.ui.kiosk.launch import install_kiosk
+
+        window.kiosk = install_kiosk(window, options.kiosk_config)  # type: ignore[attr-defined]
     for problem in loaded.problems:
         window.statusBar().showMessage(problem, 10_000)
     return window
@@ -135,8 +145,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(levelname)s: %(message)s")
     app = _application()
+    if options.kiosk:
+        from jiangbei_reader.ui.kiosk.launch import kiosk_preflight
+
+        refused = kiosk_preflight(app, options.kiosk_config)
+        if refused is not None:
+            return refused
     window = _build(app, options)
-    window.show()
+    window.showFullScreen() if options.kiosk else window.show()
     if options.quit_after_ms is not None:
         QTimer.singleShot(max(0, options.quit_after_ms), window.close)
     return app.exec()

@@ -1,0 +1,1 @@
+"""Kiosk mode's Qt layer: lockdown, admin exit, idle reset, on-screen keyboard, one instance."""

@@ -1,0 +1,266 @@
+"""Puts a reader window into kiosk mode: lockdown, admin exit, idle reset, keyboard, touch.
+
+`KioskSession` builds the parts of this package around an existing
+ReaderWindow and supplies one handler per item of the core reset list
+(jiangbei_reader.core.kiosk.reset), so a reset cannot forget one.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtGui import QClipboard
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QMenu, QScroller
+
+from jiangbei_reader.core.kiosk.config import KioskConfig
+from jiangbei_reader.core.kiosk.home import resolve_home
+from jiangbei_reader.core.kiosk.idle import IdlePolicy, IdleTimeouts, ViewKind
+from jiangbei_reader.core.kiosk.pin import AdminUnlock, RateLimiter
+from jiangbei_reader.core.kiosk.reset import Handler, ResetItem, ResetReport, run_reset
+from jiangbei_reader.core.navigation import Route, RouteKind
+from jiangbei_reader.core.themes import theme_named
+from jiangbei_reader.core.typography import Mode, base_point_size
+from jiangbei_reader.ui.kiosk.admin import AdminGesture
+from jiangbei_reader.ui.kiosk.guard import KioskGuard
+from jiangbei_reader.ui.kiosk.idle import IdleWatch
+from jiangbei_reader.ui.kiosk.keyboard import (
+    OnScreenKeyboard,
+    ResultItem,
+    Search,
+    Suggest,
+    TouchOpener,
+)
+from jiangbei_reader.ui.theme import article_colours
+from jiangbei_reader.ui.window import ReaderWindow
+
+log = logging.getLogger(__name__)
+
+#: Smallest touch target in kiosk mode (px).
+TARGET_PX = 80
+
+_STYLE = f"""
+QToolButton, QPushButton {{ min-height: {TARGET_PX}px; min-width: {TARGET_PX}px; }}
+QLineEdit#searchBox {{ min-height: {TARGET_PX}px; font-size: 26px; }}
+QTreeView::item {{ min-height: {TARGET_PX}px; }}
+QScrollBar:vertical {{ width: 40px; }}
+QScrollBar:horizontal {{ height: 40px; }}
+"""
+
+_VIEW_KINDS = {
+    RouteKind.SEARCH: ViewKind.SEARCH,
+    RouteKind.ARTICLE: ViewKind.ARTICLE,
+    RouteKind.PAGE: ViewKind.PAGE,
+}
+
+
+class KioskSession(QObject):
+    """Everything kiosk mode adds to one window; `reset()` starts over for the next reader."""
+
+    def __init__(
+        self,
+        window: ReaderWindow,
+        config: KioskConfig,
+        *,
+        quit_app: Callable[[], object] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        suggest: Suggest | None = None,
+        search: Search | None = None,
+        hold_ms: int | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.config = config
+        self.quit_app = quit_app or QApplication.quit
+        self.guard = KioskGuard(window)
+        unlock = AdminUnlock(config.require_pin(), RateLimiter(clock=clock))
+        extra = {} if hold_ms is None else {"hold_ms": hold_ms}
+        self.admin = AdminGesture(window, unlock, self.exit, **extra)
+        self.idle = IdleWatch(window, IdlePolicy(IdleTimeouts.from_config(config), clock=clock))
+        self.keyboard = OnScreenKeyboard(window.search_box, window, suggest, search)
+        self._opener = TouchOpener(self.keyboard)
+        self.last_reset: ResetReport | None = None
+        #: Stops read-aloud / tells whether it plays; set by whoever owns read-aloud.
+        self.stop_read_aloud: Callable[[], object] | None = getattr(window, "stop_read_aloud", None)
+        playing = getattr(window, "is_reading_aloud", None)
+        self.idle.read_aloud_playing = playing if callable(playing) else None
+
+    def start(self) -> None:
+        """Lock the window down, make it touch-friendly, show the home view."""
+        window = self.window
+        self.guard.apply()
+        window.setStyleSheet(window.styleSheet() + _STYLE)
+        self.enable_kinetic_scrolling()
+        self.keyboard.open_route.connect(self._open_route)
+        window.route_changed.connect(self._on_route_changed)
+        self.idle.reset_due.connect(self.reset)
+        window.installEventFilter(self)
+        self.admin.install()
+        self.idle.install()
+        self.reset()
+
+    def enable_kinetic_scrolling(self) -> int:
+        """Finger scrolling (QScroller) on every scroll area; returns how many."""
+        areas = self.window.findChildren(QAbstractScrollArea)
+        for area in areas:
+            QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+            QScroller.grabGesture(
+                area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+            )
+        return len(areas)
+
+    @Slot()
+    def exit(self) -> None:
+        """The admin PIN was right: unlock and quit the application."""
+        self.guard.unlock()
+        self.quit_app()
+
+    # -- reset ----------------------------------------------------------------------
+
+    @Slot()
+    def reset(self) -> ResetReport:
+        """Clear every item of the core reset list and show the home view."""
+        report = run_reset(self.reset_handlers())
+        self.guard.lock_chrome()
+        for item, exc in report.failed:
+            log.warning("kiosk reset: %s failed: %s", item.value, exc)
+        self.last_reset = report
+        return report
+
+    def reset_handlers(self) -> Mapping[ResetItem, Handler]:
+        """One handler per reset item."""
+        return {
+            ResetItem.READ_ALOUD: self._stop_read_aloud,
+            ResetItem.DIALOGS: self._close_dialogs,
+            ResetItem.KEYBOARD: self.keyboard.reset,
+            ResetItem.SEARCH: self._clear_search,
+            ResetItem.HISTORY: self._clear_history,
+            ResetItem.SCROLL_POSITIONS: self._clear_positions,
+            ResetItem.FONT_STEP: self._default_font_step,
+            ResetItem.THEME: self._default_theme,
+            ResetItem.CLIPBOARD: self._clear_clipboard,
+            ResetItem.HOME_VIEW: self.show_home,
+        }
+
+    def _stop_read_aloud(self) -> None:
+        if self.stop_read_aloud is not None:
+            self.stop_read_aloud()
+        self.idle.set_read_aloud(False)
+
+    def _close_dialogs(self) -> None:
+        self.admin.pad.close_pad()
+        self.idle.notice.hide()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+            elif isinstance(widget, QMenu) and widget.isVisible():
+                widget.close()
+
+    def _clear_search(self) -> None:
+        self.window.search_box.clear()
+        for name in ("clear_search", "clear_search_results"):
+            method = getattr(self.window, name, None)
+            if callable(method):
+                method()
+
+    def _clear_history(self) -> None:
+        self.window.router.reset()
+        method = getattr(self.window, "clear_search_history", None)
+        if callable(method):
+            method()
+
+    def _clear_positions(self) -> None:
+        window = self.window
+        window.preferences = replace(window.preferences, last_article="", last_position=0)
+        window.view.verticalScrollBar().setValue(0)
+
+    def _default_font_step(self) -> None:
+        aids = getattr(self.window, "reading_aids", None)
+        if aids is not None:
+            aids.zoom.set_step(self.config.font_step)
+            return
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            font = app.font()
+            font.setPointSizeF(base_point_size(self.config.font_step, Mode.NORMAL))
+            app.setFont(font)
+        self.window.display = replace(self.window.display, font_step=self.config.font_step)
+
+    def _default_theme(self) -> None:
+        theme = theme_named(self.config.theme)
+        aids = getattr(self.window, "reading_aids", None)
+        if aids is not None:
+            aids.elder.night_action.setChecked(theme.name == "dark")
+            aids.elder.set_elder(theme.elder)
+            aids.elder.apply()
+            return
+        self.window.display = replace(
+            self.window.display, theme=theme.name, colours=article_colours(theme)
+        )
+        self.window.view.apply_display(self.window.display)
+
+    def _clear_clipboard(self) -> None:
+        clipboard = QApplication.clipboard()
+        clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+
+    def show_home(self) -> None:
+        """The configured home page, with no history behind it."""
+        window = self.window
+        window.router.reset()
+        target = resolve_home(self.config, window.library)
+        if target is None:
+            window.go_newest()
+        else:
+            window.navigate(Route.page(target.edition_key, target.page_id))
+        self.idle.set_view(ViewKind.HOME)
+
+    # -- wiring ---------------------------------------------------------------------
+
+    @Slot(object)
+    def _open_route(self, route: Route) -> None:
+        self.window.navigate(route)
+
+    @Slot(object)
+    def _on_route_changed(self, route: Route) -> None:
+        self.idle.set_view(_VIEW_KINDS.get(route.kind, ViewKind.ARTICLE))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keep the overlays fitted to the window."""
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            if self.keyboard.isVisible():
+                self.keyboard.place()
+        return False
+
+
+def index_functions(library: object) -> tuple[Suggest | None, Search | None]:
+    """Suggestions and results from an in-memory search index of the library, if it builds."""
+    try:
+        from jiangbei_reader.core.search.index import SearchIndex
+
+        index = SearchIndex.in_memory(library)  # type: ignore[arg-type]
+        index.update()
+    except Exception as exc:  # the kiosk still works without search suggestions
+        log.warning("kiosk: no search index: %s", exc)
+        return None, None
+
+    def suggest(prefix: str) -> Sequence[str]:
+        return [item.text for item in index.suggest(prefix, limit=6)]
+
+    def search(text: str) -> Sequence[ResultItem]:
+        hits = index.search(text, limit=3).hits
+        return [
+            ResultItem(
+                f"{hit.headline} — {hit.date:%Y-%m-%d} 第{hit.page_id}版",
+                Route.article(hit.article_id),
+            )
+            for hit in hits
+        ]
+
+    # The index must live as long as the functions.
+    suggest.index = index  # type: ignore[attr-defined]
+    return suggest, search

@@ -1,0 +1,49 @@
+"""Helpers for kiosk tests: a kiosk.toml with a cheap PIN hash, and the kiosk window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from jiangbei_reader.app import create_window
+from jiangbei_reader.core.kiosk.pin import PBKDF2, hash_pin
+from jiangbei_reader.core.kiosk.store import default_config_text
+from jiangbei_reader.ui.kiosk.session import KioskSession
+from jiangbei_reader.ui.window import ReaderWindow
+
+PIN = "2468"
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def write_config(folder: Path, *, pin: bool = True, extra: str = "") -> Path:
+    """kiosk.toml with every default and (cheaply hashed, for test speed) PIN 2468."""
+    path = folder / "kiosk.toml"
+    hashed = hash_pin(PIN, scheme=PBKDF2, iterations=10_000) if pin else None
+    path.write_text(default_config_text(hashed) + extra, encoding="utf-8")
+    return path
+
+
+def open_kiosk(
+    qtbot: QtBot, tmp: Path, editions: Path | None = None
+) -> tuple[ReaderWindow, KioskSession]:
+    """The real window in kiosk mode, as `jiangbei-reader --kiosk` builds it (not shown)."""
+    config = write_config(tmp)
+    args = ["--config-dir", str(tmp / "conf"), "--kiosk", "--kiosk-config", str(config)]
+    if editions is not None:
+        args = ["--editions", str(editions), *args]
+    window = create_window(args)
+    session: KioskSession = window.kiosk  # type: ignore[attr-defined]
+    session.quits = []  # type: ignore[attr-defined]
+    session.quit_app = lambda: session.quits.append(True)  # type: ignore[attr-defined]
+    qtbot.addWidget(window, before_close_func=lambda _w: session.guard.unlock())
+    return window, session
