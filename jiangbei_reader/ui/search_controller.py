@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QSplitter, QStackedWidget
 
@@ -40,15 +41,12 @@ class _Signals(QObject):
     updated = Signal(object)
 
 
-class _SearchTask(QRunnable):
-    def __init__(
-        self, index: SearchIndex, signals: _Signals, generation: int, text: str, edition: str | None
-    ) -> None:
-        super().__init__()
-        self._args = (index, signals, generation, text, edition)
+def _search_job(
+    index: SearchIndex, signals: _Signals, generation: int, text: str, edition: str | None
+) -> Callable[[], None]:
+    """The work of one search, for the thread pool (a plain callable: no QRunnable to outlive)."""
 
-    def run(self) -> None:
-        index, signals, generation, text, edition = self._args
+    def run() -> None:
         try:
             results: object = index.search(text, limit=RESULT_LIMIT, edition=edition)
         except Exception as exc:  # the UI must hear back whatever happens
@@ -56,20 +54,23 @@ class _SearchTask(QRunnable):
             results = exc
         signals.searched.emit(generation, results)
 
+    return run
 
-class _IndexTask(QRunnable):
-    def __init__(self, index: SearchIndex, signals: _Signals, cancel: threading.Event) -> None:
-        super().__init__()
-        self._args = (index, signals, cancel)
 
-    def run(self) -> None:
-        index, signals, cancel = self._args
+def _index_job(
+    index: SearchIndex, signals: _Signals, cancel: threading.Event
+) -> Callable[[], None]:
+    """The work of an index update, for the thread pool."""
+
+    def run() -> None:
         try:
             report: object = index.update(signals.progress.emit, cancel.is_set)
         except Exception as exc:
             log.exception("indexing failed")
             report = exc
         signals.updated.emit(report)
+
+    return run
 
 
 def _utf16_offsets(text: str) -> list[int]:
@@ -169,7 +170,7 @@ class SearchController(QObject):
     def start_indexing(self) -> None:
         """Bring the index up to date in a worker; progress goes to the status bar."""
         self.indexing = True
-        self._pool.start(_IndexTask(self.index, self._signals, self._cancel))
+        self._pool.start(_index_job(self.index, self._signals, self._cancel))
 
     def shutdown(self) -> None:
         """Stop indexing and wait for the workers (the window is closing)."""
@@ -241,8 +242,8 @@ class SearchController(QObject):
         self._open_panel()
         self.generation += 1
         self.panel.show_pending(text)
-        task = _SearchTask(self.index, self._signals, self.generation, text, self.panel.edition)
-        self._pool.start(task)
+        job = _search_job(self.index, self._signals, self.generation, text, self.panel.edition)
+        self._pool.start(job)
 
     @Slot(int, object)
     def _on_searched(self, generation: int, results: object) -> None:
