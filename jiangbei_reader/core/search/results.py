@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from jiangbei_reader.core.search.normalize import normalize_parts
 from jiangbei_reader.core.search.query import Query
 
 Span = tuple[int, int]
@@ -24,14 +25,25 @@ class SearchHit:
     snippet: str
     #: (start, end) of each hit inside ``snippet``.
     snippet_spans: tuple[Span, ...]
-    #: (start, end) of each hit inside ``Article.plain_text()`` of ``article_id``.
-    spans: tuple[Span, ...]
     #: BM25 (headline weighted); larger is better.
     score: float
     #: Id of the story's first fragment: fragments of one story are one hit.
     story_id: str
     #: Every matching fragment of the story, this one first.
     fragment_ids: tuple[str, ...] = ()
+    #: The parts of the article's plain text, and the query, for ``spans``.
+    text_parts: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    query: Query | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """(start, end) of each hit inside ``Article.plain_text()`` of ``article_id``.
+
+        Computed when asked (the reader pane asks for the article it opens).
+        """
+        if self.query is None:
+            return ()
+        return tuple(self.query.spans(normalize_parts(self.text_parts, "\n")))
 
     def marked_snippet(self, before: str = "【", after: str = "】") -> str:
         """The snippet with each hit wrapped in markers (for a terminal)."""

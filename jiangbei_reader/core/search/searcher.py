@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 
 from jiangbei_reader.core.search.indexer import decode_text
-from jiangbei_reader.core.search.normalize import normalize_parts, normalized_plain
+from jiangbei_reader.core.search.normalize import normalize, normalized_plain
 from jiangbei_reader.core.search.query import Query, Term
 from jiangbei_reader.core.search.results import SearchHit
 from jiangbei_reader.core.search.snippet import make_snippet
@@ -273,6 +273,24 @@ def rank(candidates: list[_Candidate], limit: int) -> list[tuple[_Candidate, lis
     return list(stories.values())
 
 
+def _first_spans(query: Query, parts: list[str], head_parts: int) -> list[tuple[int, int]]:
+    """Hits in the first body part that has any (else in the title parts), as plain-text spans.
+
+    Parts are normalised one at a time, so only up to the first hit.
+    """
+    offsets = []
+    position = 0
+    for part in parts:
+        offsets.append(position)
+        position += len(part) + 1
+    for index in [*range(head_parts, len(parts)), *range(head_parts)]:
+        spans = query.spans(normalize(parts[index]))
+        if spans:
+            base = offsets[index]
+            return [(start + base, end + base) for start, end in spans]
+    return []
+
+
 def make_hits(
     conn: sqlite3.Connection, query: Query, ranked: list[tuple[_Candidate, list[int]]]
 ) -> list[SearchHit]:
@@ -291,10 +309,11 @@ def make_hits(
         story_id = rows[candidate.story][0] if candidate.story in rows else article_id
         parts = decode_text(blob)
         plain = "\n".join(parts)
-        spans = query.spans(normalize_parts(parts, "\n"))
         body_start = len("\n".join(parts[:head_parts])) + 1 if head_parts else 0
+        snippet, snippet_spans = make_snippet(
+            plain, _first_spans(query, parts, head_parts), body_start
+        )
         edition = dt.date.fromordinal(candidate.rowid // SLOTS)
-        snippet, snippet_spans = make_snippet(plain, spans, body_start)
         hits.append(
             SearchHit(
                 article_id=article_id,
@@ -304,10 +323,11 @@ def make_hits(
                 headline=parts[headline_at] if headline_at < len(parts) else "",
                 snippet=snippet,
                 snippet_spans=snippet_spans,
-                spans=tuple(spans),
                 score=candidate.score,
                 story_id=story_id,
                 fragment_ids=tuple(rows[f][0] for f in fragments if f in rows),
+                text_parts=tuple(parts),
+                query=query,
             )
         )
     return hits
