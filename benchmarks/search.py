@@ -145,6 +145,8 @@ def trigram_search(conn: sqlite3.Connection) -> Callable[[str], object]:
 def bench(size: int, folder: Path, args: argparse.Namespace) -> None:
     archive = folder / f"archive-{size}"
     start = time.perf_counter()
+    for stale in (*archive.glob("*.md"), *folder.glob(f"index-{size}.sqlite3*")):
+        stale.unlink()
     paths = write_archive(archive, size)
     files_mb = sum(p.stat().st_size for p in paths) / 1e6
     print(
@@ -225,6 +227,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="", help="comma-separated sizes instead of 1,365")
     parser.add_argument("--compare", action="store_true", help="also the trigram tokenizer")
     parser.add_argument("--queries", type=int, default=20, help="queries per length")
+    parser.add_argument(
+        "--workdir", type=Path, help="keep archives and indexes here (outside editions/)"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s] or [1, 365]
     if args.ten_years:
@@ -232,6 +237,11 @@ def main() -> None:
     print(
         f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
     )
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        for size in sizes:
+            bench(size, args.workdir, args)
+        return
     with tempfile.TemporaryDirectory(prefix="jiangbei-search-bench-") as folder:
         for size in sizes:
             bench(size, Path(folder), args)
