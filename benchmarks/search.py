@@ -106,6 +106,8 @@ def scan(texts: list[str]) -> Callable[[str], object]:
 
 def trigram_table(folder: Path, db: Path) -> tuple[sqlite3.Connection, float, int]:
     """The alternative design: FTS5's trigram tokenizer over the normalised text."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, head, tokenize='trigram')")
