@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QSplitter, QStackedWidget
 
 from jiangbei_reader.core.navigation import Route, RouteKind
@@ -142,6 +142,7 @@ class SearchController(QObject):
         self.panel.edition_changed.connect(lambda _key: self.search_now())
         window.register_route_handler(RouteKind.SEARCH, self._show_search_route)
         window.installEventFilter(self)
+        box.installEventFilter(self)
 
     def _make_action(self, name: str, text: str, key: QKeySequence.StandardKey) -> QAction:
         action = QAction(text, self.window)
@@ -178,9 +179,21 @@ class SearchController(QObject):
         self._pool.waitForDone()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A closing window stops the indexing worker between editions."""
+        """A closing window stops the indexing worker; Down in the box goes to the results."""
         if watched is self.window and event.type() == QEvent.Type.Close:
             self._cancel.set()
+        elif (
+            watched is self.window.search_box
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.panel.model.rowCount()
+        ):
+            # Down from the box into the results, as in a browser's address bar.
+            results = self.panel.results
+            results.setCurrentIndex(self.panel.model.index(0, 0))
+            results.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
         return False
 
     @Slot(int, int)

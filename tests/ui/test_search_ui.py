@@ -17,7 +17,7 @@ from jiangbei_reader.resources import editions_dir
 from jiangbei_reader.ui.search_controller import SearchController
 from jiangbei_reader.ui.search_results import HIT_ROLE, SearchResultsModel
 from jiangbei_reader.ui.window import ReaderWindow
-from tests.ui.reader_helpers import OFFSCREEN_SHOW, current, open_window
+from tests.ui.reader_helpers import OFFSCREEN_SHOW, current, open_window, write_library
 
 pytestmark = OFFSCREEN_SHOW
 
@@ -238,3 +238,37 @@ def test_the_index_lives_in_the_isolated_cache_dir(window: ReaderWindow, tmp_pat
     path = controller(window).index.path
     assert path is not None and path.is_file()
     assert "xdg_cache_home" in str(path)
+
+
+def test_down_from_the_box_goes_to_the_results_and_return_opens_one(
+    qtbot: QtBot, window: ReaderWindow
+) -> None:
+    window.focus_search()
+    type_query(qtbot, window, "溺水")
+    results = controller(window).panel.results
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    qtbot.waitUntil(results.hasFocus)
+    assert results.currentIndex().row() == 0
+    with qtbot.waitSignal(controller(window).hits_highlighted):
+        qtbot.keyClick(results, Qt.Key.Key_Return)
+    assert current(window) == Route.article("2023-07-13/2/shu-qi-ni-shui")
+
+
+def test_the_edition_filter_limits_results_to_one_edition(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(
+        qtbot, write_library(tmp_path / "editions"), "--editions", str(editions_dir())
+    )
+    window.show()
+    qtbot.waitExposed(window)
+    search = controller(window)
+    if search.indexing:
+        with qtbot.waitSignal(search.index_updated, timeout=20_000):
+            pass
+    type_query(qtbot, window, "测试新闻")
+    editions = {h.edition for h in search.panel.model._hits}
+    assert editions == {"2030-01-02", "2029-12-30"}
+    combo = search.panel.edition_filter
+    with qtbot.waitSignal(search.results_shown, timeout=10_000):
+        combo.setCurrentIndex(combo.findData("2029-12-30"))
+    assert search.panel.model.rowCount() > 0
+    assert {h.edition for h in search.panel.model._hits} == {"2029-12-30"}
