@@ -282,7 +282,10 @@ class SearchController(QObject):
         hit = self.panel.model.hit(index.row()) if index.isValid() else None
         if hit is None:
             return
-        if self.window.navigate(Route.article(hit.article_id)):
+        route = Route.article(hit.article_id)
+        current = self.window.router.current
+        # A click may also count as an activation: the article shown is not shown again.
+        if (current is not None and current.route == route) or self.window.navigate(route):
             self.highlight_hits()
 
     def highlight_hits(self) -> int:
@@ -303,7 +306,10 @@ class SearchController(QObject):
         offsets = _utf16_offsets(text)
         self._ranges = [(offsets[s], offsets[e]) for s, e in spans if 0 <= s < e <= len(text)]
         view.highlight_ranges(self._ranges)
-        self._hit = -1
+        # In a whole story the chosen fragment may not be the first: start at its first hit.
+        top = view.reading_position()
+        later = [i for i, (start, _end) in enumerate(self._ranges) if start >= top]
+        self._hit = (later[0] if later else 0) - 1
         self.previous_hit.setEnabled(bool(self._ranges))
         self.next_hit.setEnabled(bool(self._ranges))
         if self._ranges:

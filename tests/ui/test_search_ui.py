@@ -272,3 +272,12 @@ def test_the_edition_filter_limits_results_to_one_edition(qtbot: QtBot, tmp_path
         combo.setCurrentIndex(combo.findData("2029-12-30"))
     assert search.panel.model.rowCount() > 0
     assert {h.edition for h in search.panel.model._hits} == {"2029-12-30"}
+
+
+def test_a_search_route_shows_its_results(qtbot: QtBot, window: ReaderWindow) -> None:
+    search = controller(window)
+    with qtbot.waitSignal(search.results_shown, timeout=10_000):
+        assert window.navigate(Route.search("溺水"))
+    assert window.search_box.text() == "溺水"
+    assert headlines(window)[0] == "暑期溺水事件高发"
+    assert search.panel.isVisible()
