@@ -112,6 +112,8 @@ class SearchController(QObject):
         self._last_results: SearchResults | None = None
         self._ranges: list[tuple[int, int]] = []
         self._hit = -1
+        #: The route whose article shows the highlighted hits.
+        self._highlighted: Route | None = None
 
         self.previous_hit = self._make_action(
             "previousHit", self.tr("上一处"), QKeySequence.StandardKey.FindPrevious
@@ -128,6 +130,11 @@ class SearchController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
+        # Highlights go back on once the view has drawn the article again (owned: dies with us).
+        self._reapply_timer = QTimer(self)
+        self._reapply_timer.setSingleShot(True)
+        self._reapply_timer.setInterval(0)
+        self._reapply_timer.timeout.connect(self._reapply)
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self._escape.setContext(Qt.ShortcutContext.WindowShortcut)
         self._escape.setEnabled(False)
@@ -143,6 +150,8 @@ class SearchController(QObject):
         window.register_route_handler(RouteKind.SEARCH, self._show_search_route)
         window.installEventFilter(self)
         box.installEventFilter(self)
+        window.view.installEventFilter(self)
+        window.route_changed.connect(self._on_route_changed)
 
     def _make_action(self, name: str, text: str, key: QKeySequence.StandardKey) -> QAction:
         action = QAction(text, self.window)
@@ -182,6 +191,9 @@ class SearchController(QObject):
         """A closing window stops the indexing worker; Down in the box goes to the results."""
         if watched is self.window and event.type() == QEvent.Type.Close:
             self._cancel.set()
+        elif watched is self.window.view and event.type() == QEvent.Type.FontChange:
+            # The view lays the article out anew (font step) and drops the highlights.
+            self._reapply_timer.start()
         elif (
             watched is self.window.search_box
             and isinstance(event, QKeyEvent)
@@ -291,10 +303,26 @@ class SearchController(QObject):
     def highlight_hits(self) -> int:
         """Highlight every hit of the current query in the article pane; scroll to the first."""
         view = self.window.view
+        current = self.window.router.current
+        self._highlighted = current.route if current is not None else None
+        self._ranges = self._find_ranges()
+        view.highlight_ranges(self._ranges)
+        # In a whole story the chosen fragment may not be the first: start at its first hit.
+        top = view.reading_position()
+        later = [i for i, (start, _end) in enumerate(self._ranges) if start >= top]
+        self._hit = (later[0] if later else 0) - 1
+        self._enable_hit_actions()
+        if self._ranges:
+            self.step_hit(1)
+        self.hits_highlighted.emit(len(self._ranges))
+        return len(self._ranges)
+
+    def _find_ranges(self) -> list[tuple[int, int]]:
+        """Document ranges of the last query's hits in the article pane."""
         results = self._last_results
         if results is None:
-            return 0
-        text = view.document().toPlainText()
+            return []
+        text = self.window.view.document().toPlainText()
         try:
             if results.pinyin_words:
                 spans = self._any_word_spans(results.pinyin_words, text)
@@ -304,18 +332,31 @@ class SearchController(QObject):
             log.exception("highlighting failed")
             spans = []
         offsets = _utf16_offsets(text)
-        self._ranges = [(offsets[s], offsets[e]) for s, e in spans if 0 <= s < e <= len(text)]
-        view.highlight_ranges(self._ranges)
-        # In a whole story the chosen fragment may not be the first: start at its first hit.
-        top = view.reading_position()
-        later = [i for i, (start, _end) in enumerate(self._ranges) if start >= top]
-        self._hit = (later[0] if later else 0) - 1
+        return [(offsets[s], offsets[e]) for s, e in spans if 0 <= s < e <= len(text)]
+
+    def _enable_hit_actions(self) -> None:
         self.previous_hit.setEnabled(bool(self._ranges))
         self.next_hit.setEnabled(bool(self._ranges))
-        if self._ranges:
-            self.step_hit(1)
-        self.hits_highlighted.emit(len(self._ranges))
-        return len(self._ranges)
+
+    @Slot(object)
+    def _on_route_changed(self, route: object) -> None:
+        """The same article drawn again (theme, 全文连读) keeps its hits; another drops them."""
+        if self._ranges and route == self._highlighted:
+            self._reapply_timer.start()
+        elif route != self._highlighted:
+            self._ranges = []
+            self._highlighted = None
+            self._enable_hit_actions()
+
+    @Slot()
+    def _reapply(self) -> None:
+        current = self.window.router.current
+        if self._highlighted is None or current is None or current.route != self._highlighted:
+            return
+        self._ranges = self._find_ranges()
+        self._hit = min(self._hit, len(self._ranges) - 1)
+        self.window.view.highlight_ranges(self._ranges)
+        self._enable_hit_actions()
 
     def _any_word_spans(self, words: tuple[str, ...], text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
@@ -361,8 +402,8 @@ class SearchController(QObject):
         origin = self._origin
         self._origin = None
         self._ranges = []
-        self.previous_hit.setEnabled(False)
-        self.next_hit.setEnabled(False)
+        self._highlighted = None
+        self._enable_hit_actions()
         self.window.search_box.blockSignals(True)
         self.window.search_box.clear()
         self.window.search_box.blockSignals(False)

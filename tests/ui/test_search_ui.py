@@ -281,3 +281,28 @@ def test_a_search_route_shows_its_results(qtbot: QtBot, window: ReaderWindow) ->
     assert window.search_box.text() == "溺水"
     assert headlines(window)[0] == "暑期溺水事件高发"
     assert search.panel.isVisible()
+
+
+def test_hits_stay_highlighted_when_the_article_is_drawn_again(
+    qtbot: QtBot, window: ReaderWindow
+) -> None:
+    type_query(qtbot, window, "专精特新")
+    count = open_first(qtbot, window)
+    window.set_display(window.display)  # e.g. a theme change draws the article again
+    qtbot.waitUntil(lambda: len(window.view.extraSelections()) == count)
+    font = window.view.font()
+    font.setPointSizeF(font.pointSizeF() + 4)
+    window.view.setFont(font)  # a font step
+    qtbot.waitUntil(lambda: len(window.view.extraSelections()) == count)
+
+
+def test_hits_are_forgotten_when_the_reader_moves_on(qtbot: QtBot, window: ReaderWindow) -> None:
+    type_query(qtbot, window, "专精特新")
+    open_first(qtbot, window)
+    assert controller(window).next_hit.isEnabled()
+    window.step_article(1)
+    assert controller(window).hit_ranges == []
+    assert not controller(window).next_hit.isEnabled()
+    position = window.view.textCursor().position()
+    qtbot.keyClick(window.view, Qt.Key.Key_F3)
+    assert window.view.textCursor().position() == position
