@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal, Slot
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget
 
 from jiangbei_reader.core.navigation import Route, RouteKind
 from jiangbei_reader.core.search import SearchIndex, SearchResults, UpdateReport
+from jiangbei_reader.ui.search_jobs import JobSignals, index_job, search_job, utf16_offsets
 from jiangbei_reader.ui.search_panel import SearchPanel
 from jiangbei_reader.ui.window import ReaderWindow
 
@@ -28,59 +28,7 @@ log = logging.getLogger(__name__)
 
 #: Wait this long after the last key before searching (ms).
 DEBOUNCE_MS = 250
-#: How many results the list shows.
-RESULT_LIMIT = 50
 _STATUS_MS = 6000
-
-
-class _Signals(QObject):
-    """Signals the workers emit from their threads (delivered queued in the UI thread)."""
-
-    searched = Signal(int, object)
-    progress = Signal(int, int)
-    updated = Signal(object)
-
-
-def _search_job(
-    index: SearchIndex, signals: _Signals, generation: int, text: str, edition: str | None
-) -> Callable[[], None]:
-    """The work of one search, for the thread pool (a plain callable: no QRunnable to outlive)."""
-
-    def run() -> None:
-        try:
-            results: object = index.search(text, limit=RESULT_LIMIT, edition=edition)
-        except Exception as exc:  # the UI must hear back whatever happens
-            log.exception("search failed")
-            results = exc
-        signals.searched.emit(generation, results)
-
-    return run
-
-
-def _index_job(
-    index: SearchIndex, signals: _Signals, cancel: threading.Event
-) -> Callable[[], None]:
-    """The work of an index update, for the thread pool."""
-
-    def run() -> None:
-        try:
-            report: object = index.update(signals.progress.emit, cancel.is_set)
-        except Exception as exc:
-            log.exception("indexing failed")
-            report = exc
-        signals.updated.emit(report)
-
-    return run
-
-
-def _utf16_offsets(text: str) -> list[int]:
-    """Qt document position of each Python character index (astral characters count 2)."""
-    offsets, position = [], 0
-    for char in text:
-        offsets.append(position)
-        position += 2 if ord(char) > 0xFFFF else 1
-    offsets.append(position)
-    return offsets
 
 
 class SearchController(QObject):
@@ -99,7 +47,7 @@ class SearchController(QObject):
         # The pool is the first child, so it is destroyed (and waited for) before _signals.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
-        self._signals = _Signals(self)
+        self._signals = JobSignals(self)
         self._signals.searched.connect(self._on_searched)
         self._signals.progress.connect(self._on_progress)
         self._signals.updated.connect(self._on_updated)
@@ -180,7 +128,7 @@ class SearchController(QObject):
     def start_indexing(self) -> None:
         """Bring the index up to date in a worker; progress goes to the status bar."""
         self.indexing = True
-        self._pool.start(_index_job(self.index, self._signals, self._cancel))
+        self._pool.start(index_job(self.index, self._signals, self._cancel))
 
     def shutdown(self) -> None:
         """Stop indexing and wait for the workers (the window is closing)."""
@@ -267,7 +215,7 @@ class SearchController(QObject):
         self._open_panel()
         self.generation += 1
         self.panel.show_pending(text)
-        job = _search_job(self.index, self._signals, self.generation, text, self.panel.edition)
+        job = search_job(self.index, self._signals, self.generation, text, self.panel.edition)
         self._pool.start(job)
 
     @Slot(int, object)
@@ -331,7 +279,7 @@ class SearchController(QObject):
         except Exception:  # highlighting is a help: never lose the article over it
             log.exception("highlighting failed")
             spans = []
-        offsets = _utf16_offsets(text)
+        offsets = utf16_offsets(text)
         return [(offsets[s], offsets[e]) for s, e in spans if 0 <= s < e <= len(text)]
 
     def _enable_hit_actions(self) -> None:

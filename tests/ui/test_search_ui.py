@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from jiangbei_reader.core.navigation import Route
 from jiangbei_reader.resources import editions_dir
 from jiangbei_reader.ui.search_controller import SearchController
+from jiangbei_reader.ui.search_jobs import utf16_offsets
 from jiangbei_reader.ui.search_results import HIT_ROLE, SearchResultsModel
 from jiangbei_reader.ui.window import ReaderWindow
 from tests.ui.reader_helpers import OFFSCREEN_SHOW, current, open_window, write_library
@@ -306,3 +307,9 @@ def test_hits_are_forgotten_when_the_reader_moves_on(qtbot: QtBot, window: Reade
     position = window.view.textCursor().position()
     qtbot.keyClick(window.view, Qt.Key.Key_F3)
     assert window.view.textCursor().position() == position
+
+
+def test_document_positions_count_astral_characters_twice() -> None:
+    # Qt positions are UTF-16 units: a rare character outside the BMP (𠀀) takes two.
+    assert utf16_offsets("江𠀀北") == [0, 1, 3, 4]
+    assert utf16_offsets("") == [0]
