@@ -13,6 +13,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from jiangbei_reader.core.navigation import Route
+from jiangbei_reader.core.search import UpdateReport, default_index_path
 from jiangbei_reader.resources import editions_dir
 from jiangbei_reader.ui.search_controller import SearchController
 from jiangbei_reader.ui.search_jobs import utf16_offsets
@@ -313,3 +314,18 @@ def test_document_positions_count_astral_characters_twice() -> None:
     # Qt positions are UTF-16 units: a rare character outside the BMP (𠀀) takes two.
     assert utf16_offsets("江𠀀北") == [0, 1, 3, 4]
     assert utf16_offsets("") == [0]
+
+
+def test_a_corrupt_index_file_is_rebuilt_and_search_works(qtbot: QtBot) -> None:
+    path = default_index_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"not a search index\x00" * 100)
+    window = open_window(qtbot, editions_dir())
+    search = controller(window)
+    with qtbot.waitSignal(search.index_updated, timeout=20_000) as updated:
+        window.show()
+    report = updated.args[0]
+    assert isinstance(report, UpdateReport) and report.rebuilt and report.added == 1
+    assert "检索索引" in window.statusBar().currentMessage()
+    type_query(qtbot, window, "专精特新")
+    assert headlines(window)[0] == XIAO_JU_REN
