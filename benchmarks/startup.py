@@ -164,10 +164,6 @@ def row(label: str, seconds: float, baseline: float, goal: float) -> None:
     print(f"  {label:<33} {seconds * 1000:7.0f} ms  ratio {ratio:.2f} (goal <= {goal})")
 
 
-def median_of(runs: int, work: Callable[[], float]) -> float:
-    return statistics.median(work() for _ in range(runs))
-
-
 def render_figures(repeat: int) -> None:
     import markdown
 
@@ -249,38 +245,40 @@ def main() -> None:
         base = Path(folder)
         env = dict(os.environ, QT_QPA_PLATFORM=args.platform, XDG_CONFIG_HOME=str(base / "config"))
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-        reader = ["reader", "--config-dir", str(base / "reader-config")]
-        # Warm the OS file cache and Python's bytecode cache before timing.
-        time_start(["bare"], env)
-        time_start(reader, env)
-        print(f"start-up to first article painted, median of {args.runs} runs ({args.platform})")
-        bare = median_of(args.runs, lambda: time_start(["bare"], env, "bare"))
-        print(f"  {'bare QMainWindow + QTextBrowser':<33} {bare * 1000:7.0f} ms")
-        ours = median_of(args.runs, lambda: time_start(reader, env, "reader"))
-        row("reader, bundled editions", ours, bare, 1.5)
-        alone = ["window-only", str(base / "alone-config")]
-        only = median_of(args.runs, lambda: time_start(alone, env, "window only"))
-        row("  window alone (no search, 长辈版)", only, bare, 1.5)
-
         from jiangbei_reader.core.synthetic import write_archive
 
         started = time.perf_counter()
         paths = write_archive(base / "archive", args.archive)
         size = sum(p.stat().st_size for p in paths) / 1e6
         print(
-            f"  (wrote {len(paths)} synthetic editions, {size:.0f} MB, "
+            f"(wrote {len(paths)} synthetic editions, {size:.0f} MB, "
             f"in {time.perf_counter() - started:.0f} s)"
         )
-        archive = [
-            "reader",
-            "--editions",
-            str(base / "archive"),
-            "--config-dir",
-            str(base / "archive-config"),
-        ]
-        time_start(archive, env)
-        big = median_of(args.runs, lambda: time_start(archive, env, "archive"))
-        row(f"reader, {len(paths)}-edition archive", big, bare, 2.0)
+        modes = {
+            "bare": ["bare"],
+            "reader": ["reader", "--config-dir", str(base / "reader-config")],
+            "window only": ["window-only", str(base / "alone-config")],
+            "archive": [
+                *("reader", "--editions", str(base / "archive")),
+                *("--config-dir", str(base / "archive-config")),
+            ],
+        }
+        for command in modes.values():  # warm the file cache and the bytecode cache
+            time_start(command, env)
+        # Runs alternate between the modes, so a busy machine slows them all alike.
+        times: dict[str, list[float]] = {label: [] for label in modes}
+        for _ in range(args.runs):
+            for label, command in modes.items():
+                times[label].append(time_start(command, env, label))
+        bare = statistics.median(times["bare"])
+        print(f"start-up to first article painted, median of {args.runs} runs ({args.platform})")
+        print(f"  {'bare QMainWindow + QTextBrowser':<33} {bare * 1000:7.0f} ms")
+        row("reader, bundled editions", statistics.median(times["reader"]), bare, 1.5)
+        row(
+            "  window alone (no search, 长辈版)", statistics.median(times["window only"]), bare, 1.5
+        )
+        label = f"reader, {len(paths)}-edition archive"
+        row(label, statistics.median(times["archive"]), bare, 2.0)
     print_phases()
     render_figures(repeat=20)
 
