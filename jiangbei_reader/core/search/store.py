@@ -18,7 +18,7 @@ import platformdirs
 #: "JBS1": marks the file as a 江北报 search index.
 APPLICATION_ID = 0x4A425331
 #: Bump when the schema, the normalisation or the tokens change: old files are rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: The full page check runs at most this often.
 CHECK_SECONDS = 24 * 3600
 #: Article ids are ``date ordinal * SLOTS + position``: row order is date order.
