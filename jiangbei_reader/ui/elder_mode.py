@@ -11,18 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QSizePolicy, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.themes import DARK, ELDER, LIGHT, Theme
 from jiangbei_reader.core.typography import SPACING, Mode
 from jiangbei_reader.ui.actions import ActionId
 from jiangbei_reader.ui.fonts import BundledFonts
+from jiangbei_reader.ui.read_aloud import ReadAloud
 from jiangbei_reader.ui.theme import apply_theme, article_colours
 from jiangbei_reader.ui.window import ReaderWindow
-from jiangbei_reader.ui.zoom import ZoomController, big_button
+from jiangbei_reader.ui.zoom import ZoomController, big_button, refit_toolbars
 
 #: Blank space between 长辈版 paragraphs, in line pitches.
 _PARAGRAPH_GAP_PITCHES = 0.75
@@ -169,7 +170,7 @@ class ElderMode(QObject):
         apply_theme(self.theme(), elder=elder)
         self.zoom.set_mode(Mode.ELDER if elder else Mode.NORMAL)
         # New paddings and minimum sizes: let the window fit its toolbar again.
-        QApplication.sendEvent(window, QEvent(QEvent.Type.FontChange))
+        refit_toolbars(window)
         self._holders["sections"].setVisible(elder)
         self._holders["night"].setVisible(not elder)
         self.nav_bar.setVisible(elder)
@@ -225,11 +226,14 @@ class ReadingAids:
 
     zoom: ZoomController
     elder: ElderMode
+    read_aloud: ReadAloud
 
 
 def install_reading_aids(window: ReaderWindow, fonts: BundledFonts) -> ReadingAids:
     """Font steps, 长辈版, themes and typeface on ``window``, restored from its preferences."""
     zoom = ZoomController(window, fonts)
     elder = ElderMode(window, fonts, zoom)
+    read_aloud = ReadAloud(window, elder.theme)
+    elder.add_button(read_aloud.button)
     elder.apply()
-    return ReadingAids(zoom, elder)
+    return ReadingAids(zoom, elder, read_aloud)

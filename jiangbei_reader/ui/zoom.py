@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QGestureEvent,
     QPinchGesture,
+    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -54,6 +55,21 @@ def big_button(action: QAction, name: str, parent: QWidget | None = None) -> QTo
     button.setAccessibleName(action.text())
     button.setAccessibleDescription(action.toolTip())
     return button
+
+
+def refit_toolbars(window: QWidget) -> None:
+    """Tell the window's toolbars to measure again once fonts and style sheet are final.
+
+    The main toolbar hides its labels when they do not fit and measures on a font
+    change; after a style-sheet repolish its cached size hint is stale, so the
+    layout is invalidated first.
+    """
+    for bar in window.findChildren(QToolBar):
+        layout = bar.layout()
+        if layout is not None:
+            layout.invalidate()
+        QApplication.sendEvent(bar, QEvent(QEvent.Type.FontChange))
+    QApplication.sendEvent(window, QEvent(QEvent.Type.FontChange))
 
 
 class ZoomController(QObject):
@@ -121,8 +137,7 @@ class ZoomController(QObject):
             # Widgets polished by a style sheet keep their old font until it is set again.
             if app.styleSheet():
                 app.setStyleSheet(app.styleSheet())
-            # The window fits its toolbar on a font change; sizes are final only now.
-            QApplication.sendEvent(self.window, QEvent(QEvent.Type.FontChange))
+            refit_toolbars(self.window)
         self.zoom_in_action.setEnabled(self.step < FONT_STEPS[-1])
         self.zoom_out_action.setEnabled(self.step > FONT_STEPS[0])
         self.reset_action.setEnabled(self.step != DEFAULT_STEP)

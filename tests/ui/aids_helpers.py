@@ -27,9 +27,10 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def open_reader(qtbot: QtBot, config: Path) -> ReaderWindow:
-    """The real window on the bundled editions, shown at 1280x800."""
-    window = create_window(["--config-dir", str(config)])
+def open_reader(qtbot: QtBot, config: Path, editions: Path | None = None) -> ReaderWindow:
+    """The real window on the bundled editions (or ``editions``), shown at 1280x800."""
+    extra = ["--editions", str(editions)] if editions is not None else []
+    window = create_window(["--config-dir", str(config), *extra])
     qtbot.addWidget(window)
     window.resize(WIDTH, HEIGHT)
     window.show()
@@ -109,3 +110,15 @@ def clipped_text(buttons: list[QAbstractButton]) -> list[str]:
         if need > button.width():
             problems.append(f"{button.objectName()} {text!r}: {need}px in {button.width()}px")
     return problems
+
+
+@pytest.fixture(autouse=True)
+def restore_application_look() -> Iterator[None]:
+    """Leave the application font, palette and style sheet as found, for other tests."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font, palette, sheet = app.font(), app.palette(), app.styleSheet()
+    yield
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setFont(font)

@@ -19,6 +19,8 @@ from jiangbei_reader.core.typography import (
 )
 from jiangbei_reader.ui.actions import ActionId
 from jiangbei_reader.ui.window import ReaderWindow
+
+# Autouse: puts the application's font, palette and style sheet back after each test.
 from tests.ui.aids_helpers import (
     OFFSCREEN_SHOW,
     aids,
@@ -27,6 +29,7 @@ from tests.ui.aids_helpers import (
     line_metrics,
     open_reader,
     px,
+    restore_application_look,  # noqa: F401
     settle,
     visible_buttons,
     widest_body_line_chars,

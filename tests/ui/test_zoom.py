@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from jiangbei_reader.core.settings import SettingsStore
 from jiangbei_reader.core.typography import BODY_MAX_CHARS, FONT_STEPS, Mode, body_px
+
+# Autouse: puts the application's font, palette and style sheet back after each test.
 from tests.ui.aids_helpers import (
     OFFSCREEN_SHOW,
     aids,
@@ -20,6 +22,7 @@ from tests.ui.aids_helpers import (
     line_metrics,
     open_reader,
     px,
+    restore_application_look,  # noqa: F401
     settle,
     visible_buttons,
     widest_body_line_chars,

@@ -1,0 +1,355 @@
+"""朗读: reads the article shown aloud with QTextToSpeech, one sentence at a time.
+
+Sentences come from core ``speech`` (引题, headline, 副题, body; the whole story in
+全文连读), the words said from core ``spoken`` (numbers and dates in Mandarin), the
+voice from core ``voices.choose_voice``. One ``say()`` per sentence, the next on
+``stateChanged(Ready)`` (see docs/read-aloud.md for why not ``enqueue``). The sentence
+being spoken is highlighted in the theme's read-aloud colours and kept in view.
+
+The engine is made on the first press of 「朗读」, never at start-up: a wedged
+speech-dispatcher can block its construction for a minute. Without an engine or a
+Mandarin voice the button is disabled and a bar says what to install.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QTextCursor
+from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QToolBar
+
+from jiangbei_reader.core.navigation import RouteKind
+from jiangbei_reader.core.speech import Utterance, article_utterances, story_utterances
+from jiangbei_reader.core.themes import Theme
+from jiangbei_reader.core.voices import VoiceChoice, VoiceInfo, choose_voice
+from jiangbei_reader.ui.window import ReaderWindow
+from jiangbei_reader.ui.zoom import big_button
+
+#: Makes the speech engine (``QTextToSpeech("mock")`` in tests).
+EngineFactory = Callable[[], QTextToSpeech]
+#: Picks the voice of an engine and says why (or what to install).
+VoiceChooser = Callable[[QTextToSpeech], VoiceChoice]
+
+RATE_STEPS = 5
+
+
+def engine_voices(tts: QTextToSpeech) -> list[tuple[VoiceInfo, QLocale, QVoice]]:
+    """Every voice of every locale the engine offers."""
+    found = []
+    engine = tts.engine()
+    for locale in tts.availableLocales():
+        tts.setLocale(locale)
+        for voice in tts.availableVoices():
+            found.append((VoiceInfo(voice.name(), voice.locale().name(), engine), locale, voice))
+    return found
+
+
+def choose_engine_voice(tts: QTextToSpeech) -> VoiceChoice:
+    """The Mandarin voice of ``tts``, set on it when there is one."""
+    voices = engine_voices(tts)
+    choice = choose_voice([info for info, _, _ in voices], QTextToSpeech.availableEngines())
+    for info, locale, voice in voices:
+        if info == choice.voice:
+            tts.setLocale(locale)
+            tts.setVoice(voice)
+    return choice
+
+
+class ReadAloud(QObject):
+    """The 朗读 button, the pause/stop/rate bar and the sentence highlight."""
+
+    #: The sentence now being spoken: its index in :attr:`utterances` (-1 when done).
+    sentence_changed = Signal(int)
+    #: "idle", "speaking" or "paused".
+    state_changed = Signal(str)
+
+    def __init__(
+        self,
+        window: ReaderWindow,
+        theme: Callable[[], Theme],
+        engine_factory: EngineFactory | None = None,
+        chooser: VoiceChooser | None = None,
+        engines: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.setObjectName("readAloud")
+        self.window = window
+        self.theme = theme
+        self.utterances: tuple[Utterance, ...] = ()
+        self.index = -1
+        self.state = "idle"
+        self.rate = window.preferences.speech_rate
+        self.tts: QTextToSpeech | None = None
+        self.choice: VoiceChoice | None = None
+        self._stopping = False
+        self._search_from = 0
+        self.speak_action = self._action("read_aloud", self.tr("朗读"), self.tr("朗读这篇文章"))
+        self.pause_action = self._action("read_pause", self.tr("暂停"), self.tr("暂停或继续朗读"))
+        self.pause_action.setCheckable(True)
+        self.stop_action = self._action("read_stop", self.tr("停止"), self.tr("停止朗读"))
+        self.slower_action = self._action("read_slower", self.tr("慢一点"), self.tr("朗读慢一点"))
+        self.faster_action = self._action("read_faster", self.tr("快一点"), self.tr("朗读快一点"))
+        self.button = big_button(self.speak_action, "button_readAloud")
+        self.bar, self.explanation, self.rate_label = self._make_bar()
+        self.speak_action.triggered.connect(self.start)
+        self.pause_action.toggled.connect(self._on_pause_toggled)
+        self.stop_action.triggered.connect(self.stop)
+        self.slower_action.triggered.connect(lambda: self.set_rate(self.rate - 1))
+        self.faster_action.triggered.connect(lambda: self.set_rate(self.rate + 1))
+        window.route_changed.connect(self._on_route_changed)
+        self.use_engine(engine_factory, chooser, engines)
+
+    def _action(self, name: str, text: str, tip: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{name}")
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        return action
+
+    def _make_bar(self) -> tuple[QToolBar, QLabel, QLabel]:
+        bar = QToolBar(self.tr("朗读"), self.window)
+        bar.setObjectName("readAloudBar")
+        bar.setAccessibleName(self.tr("朗读"))
+        bar.setMovable(False)
+        self._holders: dict[str, QAction] = {}
+        for name, action in (
+            ("pause", self.pause_action),
+            ("stop", self.stop_action),
+            ("slower", self.slower_action),
+            ("faster", self.faster_action),
+        ):
+            self._holders[name] = bar.addWidget(big_button(action, f"button_read_{name}", bar))
+        rate = QLabel(bar)
+        rate.setObjectName("readAloudRate")
+        self._holders["rate"] = bar.addWidget(rate)
+        explanation = QLabel(bar)
+        explanation.setObjectName("readAloudExplanation")
+        explanation.setWordWrap(True)
+        explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        explanation.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._holders["explanation"] = bar.addWidget(explanation)
+        self.window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        bar.setVisible(False)
+        return bar, explanation, rate
+
+    # -- engine -------------------------------------------------------------------------
+
+    def use_engine(
+        self,
+        engine_factory: EngineFactory | None = None,
+        chooser: VoiceChooser | None = None,
+        engines: Sequence[str] | None = None,
+    ) -> None:
+        """Which engine to make on the first 朗读 (tests pass the mock engine here)."""
+        self.stop()
+        self.tts = None
+        self.choice = None
+        self._factory = engine_factory or QTextToSpeech
+        self._chooser = chooser or choose_engine_voice
+        available = list(QTextToSpeech.availableEngines() if engines is None else engines)
+        if engine_factory is None and not [e for e in available if e != "mock"]:
+            self._unavailable(choose_voice([], available))
+        else:
+            self.speak_action.setEnabled(True)
+            self._show_bar(explaining=False)
+
+    def _engine(self) -> QTextToSpeech | None:
+        if self.tts is None and self.choice is None:
+            tts = self._factory()
+            tts.setParent(self)
+            choice = self._chooser(tts)
+            self.choice = choice
+            if not choice.available:
+                tts.deleteLater()
+                self._unavailable(choice)
+                return None
+            tts.setRate(self.rate / RATE_STEPS)
+            tts.stateChanged.connect(self._on_engine_state)
+            tts.errorOccurred.connect(self._on_engine_error)
+            self.tts = tts
+        return self.tts
+
+    def _unavailable(self, choice: VoiceChoice) -> None:
+        self.choice = choice
+        self.speak_action.setEnabled(False)
+        self.speak_action.setToolTip(choice.explanation)
+        self.button.setToolTip(choice.explanation)
+        self.explanation.setText(choice.explanation)
+        self._show_bar(explaining=True)
+
+    def _show_bar(self, *, explaining: bool) -> None:
+        active = self.state != "idle"
+        for name in ("pause", "stop", "slower", "faster", "rate"):
+            self._holders[name].setVisible(active)
+        self._holders["explanation"].setVisible(explaining)
+        self.bar.setVisible(active or explaining)
+        self.rate_label.setText(self.tr("语速 {0:+d}").format(self.rate))
+
+    # -- reading ------------------------------------------------------------------------
+
+    def sentences_for_current(self) -> tuple[Utterance, ...]:
+        """The sentences of what the window shows: the article, or the whole story."""
+        window = self.window
+        current = window.router.current
+        if current is None or current.route.kind is not RouteKind.ARTICLE:
+            return ()
+        edition = window.library.edition(current.route.edition_key or "")
+        article = edition.article(current.route.target) if edition else None
+        if edition is None or article is None:
+            return ()
+        story = edition.story(article.id) if window.whole_story else None
+        if story is not None and len(story.fragments) + (not story.is_whole) > 1:
+            return story_utterances(story)
+        return article_utterances(article)
+
+    @Slot()
+    def start(self) -> None:
+        """Read the article shown from its first sentence."""
+        self.stop()
+        utterances = self.sentences_for_current()
+        if not utterances:
+            self.window.statusBar().showMessage(self.tr("这里没有可以朗读的文章"), 5000)
+            return
+        tts = self._engine()
+        if tts is None:
+            return
+        self.utterances = utterances
+        self._search_from = 0
+        self._set_state("speaking")
+        self._say(0)
+
+    def _say(self, index: int) -> None:
+        if self.tts is None or index >= len(self.utterances):
+            self._finish()
+            return
+        self.index = index
+        self.highlight(self.utterances[index])
+        self.sentence_changed.emit(index)
+        self.tts.say(self.utterances[index].spoken)
+
+    @Slot(QTextToSpeech.State)
+    def _on_engine_state(self, state: QTextToSpeech.State) -> None:
+        if state is QTextToSpeech.State.Ready and self.state == "speaking" and not self._stopping:
+            self._say(self.index + 1)
+
+    @Slot(QTextToSpeech.ErrorReason, str)
+    def _on_engine_error(self, reason: QTextToSpeech.ErrorReason, text: str) -> None:
+        self.stop()
+        self.window.statusBar().showMessage(self.tr("朗读出错：{0}").format(text), 8000)
+
+    @Slot(bool)
+    def _on_pause_toggled(self, paused: bool) -> None:
+        if paused:
+            self.pause()
+        else:
+            self.resume()
+
+    def pause(self) -> None:
+        """Pause after the current word; 继续 goes on from there."""
+        if self.state == "speaking" and self.tts is not None:
+            self._set_state("paused")
+            self.tts.pause()
+
+    def resume(self) -> None:
+        """Go on after a pause."""
+        if self.state == "paused" and self.tts is not None:
+            self._set_state("speaking")
+            if self.tts.state() is QTextToSpeech.State.Paused:
+                self.tts.resume()
+            else:  # the sentence ended while paused
+                self._say(self.index + 1)
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop reading and remove the highlight (works from any state)."""
+        if self.tts is not None and self.state != "idle":
+            self._stopping = True
+            self.tts.stop(QTextToSpeech.BoundaryHint.Immediate)
+            self._stopping = False
+        self._finish()
+
+    def _finish(self) -> None:
+        was_active = self.state != "idle"
+        self.index = -1
+        self.utterances = ()
+        self._set_state("idle")
+        if was_active:
+            self.window.view.setExtraSelections([])
+            self.sentence_changed.emit(-1)
+
+    def _set_state(self, state: str) -> None:
+        if state == self.state:
+            return
+        self.state = state
+        self.pause_action.blockSignals(True)
+        self.pause_action.setChecked(state == "paused")
+        self.pause_action.setText(self.tr("继续") if state == "paused" else self.tr("暂停"))
+        self.pause_action.blockSignals(False)
+        self._show_bar(explaining=self.choice is not None and not self.choice.available)
+        self.state_changed.emit(state)
+
+    def set_rate(self, rate: int) -> None:
+        """Speech rate from -5 (slow) to 5 (fast); remembered."""
+        self.rate = max(-RATE_STEPS, min(RATE_STEPS, rate))
+        if self.tts is not None:
+            self.tts.setRate(self.rate / RATE_STEPS)
+        self.slower_action.setEnabled(self.rate > -RATE_STEPS)
+        self.faster_action.setEnabled(self.rate < RATE_STEPS)
+        self.rate_label.setText(self.tr("语速 {0:+d}").format(self.rate))
+        window = self.window
+        window.preferences = replace(window.preferences, speech_rate=self.rate)
+        if window.store is not None:
+            window.store.save(window.preferences)
+
+    @Slot(object)
+    def _on_route_changed(self, _route: object) -> None:
+        self.stop()
+
+    # -- highlight ----------------------------------------------------------------------
+
+    def sentence_range(self, utterance: Utterance) -> tuple[int, int] | None:
+        """Where the sentence is in the view's plain text, searching on from the last one."""
+        document = self.window.view.document()
+        block = document.findBlock(self._search_from)
+        while block.isValid():
+            text = block.text()
+            if utterance.source and text.endswith(utterance.source):
+                offset = block.position() + len(text) - len(utterance.source)
+                self._search_from = block.position()
+                return offset + utterance.start, offset + utterance.end
+            block = block.next()
+        return None
+
+    def highlight(self, utterance: Utterance) -> None:
+        """Mark the sentence in the theme's read-aloud colours and scroll it into view."""
+        view = self.window.view
+        found = self.sentence_range(utterance)
+        if found is None:
+            view.setExtraSelections([])
+            return
+        start, end = found
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        theme = self.theme()
+        selection.format.setBackground(QColor(theme.read_aloud_bg))
+        selection.format.setForeground(QColor(theme.read_aloud_text))
+        view.setExtraSelections([selection])
+        self._keep_in_view(start, end)
+
+    def _keep_in_view(self, start: int, end: int) -> None:
+        view = self.window.view
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(start)
+        top = view.cursorRect(cursor)
+        cursor.setPosition(end)
+        bottom = view.cursorRect(cursor)
+        height = view.viewport().height()
+        if top.top() < 0 or bottom.bottom() > height:
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.value() + top.top() - height // 4)
