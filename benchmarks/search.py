@@ -44,8 +44,9 @@ from pathlib import Path
 from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.search import SearchIndex
 index = SearchIndex.open(Path(sys.argv[1]), Library([Path(sys.argv[2])]))
-for query in json.loads(sys.argv[3]):
-    index.search(query)
+assert index.article_count() > 0 and not index.warnings, index.warnings
+found = sum(bool(index.search(query).hits) for query in json.loads(sys.argv[3]))
+assert found, "the probe found nothing"
 status = Path("/proc/self/status").read_text()
 print(next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmHWM")) / 1024)
 """
