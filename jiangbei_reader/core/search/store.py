@@ -122,9 +122,18 @@ def problem_with(
                 conn.execute(
                     "INSERT OR REPLACE INTO meta VALUES('checked', ?)", (str(int(time.time())),)
                 )
+    except sqlite3.OperationalError as exc:
+        if _busy(exc):
+            # Another process is writing: not damage, never a reason to delete.
+            return None
+        return f"索引文件无法读取（{exc}）"
     except (sqlite3.DatabaseError, OSError) as exc:
         return f"索引文件无法读取（{exc}）"
     return None
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _due(conn: sqlite3.Connection) -> bool:

@@ -200,3 +200,26 @@ def test_memory_index_works_like_a_file(tmp_path: Path, make_index: IndexFactory
     assert index.path is None
     assert [h.edition for h in index.search("甲乙").hits] == ["2030-01-01"]
     assert index.update(rebuild=True).added == 3
+
+
+def test_a_locked_index_is_never_deleted(tmp_path: Path):
+    folder = tmp_path / "ed"
+    _three(folder)
+    path = tmp_path / "i.sqlite3"
+    index = SearchIndex.open(path, Library([folder]))
+    index.update()
+    index.close()
+    holder = sqlite3.connect(path)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        index = SearchIndex.open(path, Library([folder]))
+        # Busy, not damaged: the file is kept; this process searches in memory.
+        assert index.path is None and index.warnings
+        index.close()
+    finally:
+        holder.rollback()
+        holder.close()
+    index = SearchIndex.open(path, Library([folder]))
+    assert index.path == path and index.article_count() == 3
+    index.close()
