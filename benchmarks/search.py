@@ -9,7 +9,10 @@ ranked with snippets, against a plain scan of the same text in this process
 the peak RSS of a separate process that only opens the index and searches.
 With --compare, the same queries run against FTS5's built-in trigram tokenizer.
 
-    python benchmarks/search.py [--ten-years] [--compare] [--queries 20]
+    python -m benchmarks.search [--ten-years] [--compare] [--queries 20]
+
+(With ``-m`` from the checkout, this checkout's jiangbei_reader is measured,
+whatever an editable install points at.)
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import jiangbei_reader
 from jiangbei_reader.core.library import Library, load_edition_file
 from jiangbei_reader.core.search import SearchIndex
 from jiangbei_reader.core.search.normalize import normalize_parts
@@ -245,8 +249,11 @@ def bench(size: int, folder: Path, args: argparse.Namespace) -> None:
     )
     index.close()
     probe_queries = [q for items in queries.values() for q in items]
+    # The probe imports the same jiangbei_reader as this process, wherever it runs from.
+    package_root = str(Path(jiangbei_reader.__file__).resolve().parents[1])
     done = subprocess.run(
         [sys.executable, "-c", RSS_PROBE, str(db), str(archive), json.dumps(probe_queries)],
+        env={**os.environ, "PYTHONPATH": package_root},
         capture_output=True,
         text=True,
         check=True,
