@@ -9,7 +9,9 @@ the bottom. Sizes come from core ``typography``, colours from core ``themes``.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
@@ -20,10 +22,15 @@ from jiangbei_reader.core.themes import DARK, ELDER, LIGHT, Theme
 from jiangbei_reader.core.typography import SPACING, Mode
 from jiangbei_reader.ui.actions import ActionId
 from jiangbei_reader.ui.fonts import BundledFonts
-from jiangbei_reader.ui.read_aloud import ReadAloud
+from jiangbei_reader.ui.speech_unavailable import SpeechUnavailable
 from jiangbei_reader.ui.theme import apply_theme, article_colours
 from jiangbei_reader.ui.window import ReaderWindow
 from jiangbei_reader.ui.zoom import ZoomController, big_button, refit_toolbars
+
+if TYPE_CHECKING:
+    from jiangbei_reader.ui.read_aloud import ReadAloud
+
+log = logging.getLogger(__name__)
 
 #: Blank space between 长辈版 paragraphs, in line pitches.
 _PARAGRAPH_GAP_PITCHES = 0.75
@@ -96,9 +103,9 @@ class ElderMode(QObject):
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         return toolbar
 
-    def add_button(self, button: QToolButton) -> None:
-        """Put another big button (朗读) on the reading-aids bar."""
-        self.toolbar.addWidget(button)
+    def add_button(self, button: QToolButton) -> QAction:
+        """Put another big button (朗读) on the reading-aids bar; its action shows or hides it."""
+        return self.toolbar.addWidget(button)
 
     def _make_nav_bar(self) -> QToolBar:
         window = self.window
@@ -226,14 +233,24 @@ class ReadingAids:
 
     zoom: ZoomController
     elder: ElderMode
-    read_aloud: ReadAloud
+    read_aloud: ReadAloud | SpeechUnavailable
+
+
+def make_read_aloud(window: ReaderWindow, elder: ElderMode) -> ReadAloud | SpeechUnavailable:
+    """朗读 on ``window``, or a disabled button saying what to install when Qt speech fails."""
+    try:
+        from jiangbei_reader.ui.read_aloud import ReadAloud
+    except ImportError as exc:
+        log.warning("朗读不可用: %s", exc)
+        return SpeechUnavailable(window, str(exc))
+    return ReadAloud(window, elder.theme)
 
 
 def install_reading_aids(window: ReaderWindow, fonts: BundledFonts) -> ReadingAids:
     """Font steps, 长辈版, themes and typeface on ``window``, restored from its preferences."""
     zoom = ZoomController(window, fonts)
     elder = ElderMode(window, fonts, zoom)
-    read_aloud = ReadAloud(window, elder.theme)
-    elder.add_button(read_aloud.button)
+    read_aloud = make_read_aloud(window, elder)
+    read_aloud.button_holder = elder.add_button(read_aloud.button)
     elder.apply()
     return ReadingAids(zoom, elder, read_aloud)

@@ -93,6 +93,8 @@ class ReadAloud(QObject):
         self.slower_action = self._action("read_slower", self.tr("慢一点"), self.tr("朗读慢一点"))
         self.faster_action = self._action("read_faster", self.tr("快一点"), self.tr("朗读快一点"))
         self.button = big_button(self.speak_action, "button_readAloud")
+        #: The toolbar's action for :attr:`button` (a toolbar widget is hidden through it).
+        self.button_holder: QAction | None = None
         self.bar, self.explanation, self.rate_label = self._make_bar()
         self.speak_action.triggered.connect(self.start)
         self.pause_action.toggled.connect(self._on_pause_toggled)
@@ -189,6 +191,11 @@ class ReadAloud(QObject):
         self.rate_label.setText(self.tr("语速 {0:+d}").format(self.rate))
 
     # -- reading ------------------------------------------------------------------------
+
+    @property
+    def is_speaking(self) -> bool:
+        """True while a sentence is being read (not when paused or stopped)."""
+        return self.state == "speaking"
 
     def sentences_for_current(self) -> tuple[Utterance, ...]:
         """The sentences of what the window shows: the article, or the whole story."""

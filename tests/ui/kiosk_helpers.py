@@ -25,19 +25,28 @@ class FakeClock:
         return self.now
 
 
-def write_config(folder: Path, *, pin: bool = True, extra: str = "") -> Path:
-    """kiosk.toml with every default and (cheaply hashed, for test speed) PIN 2468."""
+def write_config(
+    folder: Path, *, pin: bool = True, extra: str = "", changes: dict[str, str] | None = None
+) -> Path:
+    """kiosk.toml with every default and (cheaply hashed, for test speed) PIN 2468.
+
+    ``changes`` replaces whole lines of the default text (``{"a = 1": "a = 2"}``).
+    """
     path = folder / "kiosk.toml"
     hashed = hash_pin(PIN, scheme=PBKDF2, iterations=10_000) if pin else None
-    path.write_text(default_config_text(hashed) + extra, encoding="utf-8")
+    text = default_config_text(hashed)
+    for old, new in (changes or {}).items():
+        assert f"\n{old}\n" in text, old
+        text = text.replace(f"\n{old}\n", f"\n{new}\n")
+    path.write_text(text + extra, encoding="utf-8")
     return path
 
 
 def open_kiosk(
-    qtbot: QtBot, tmp: Path, editions: Path | None = None
+    qtbot: QtBot, tmp: Path, editions: Path | None = None, changes: dict[str, str] | None = None
 ) -> tuple[ReaderWindow, KioskSession]:
     """The real window in kiosk mode, as `jiangbei-reader --kiosk` builds it (not shown)."""
-    config = write_config(tmp)
+    config = write_config(tmp, changes=changes)
     args = ["--config-dir", str(tmp / "conf"), "--kiosk", "--kiosk-config", str(config)]
     if editions is not None:
         args = ["--editions", str(editions), *args]

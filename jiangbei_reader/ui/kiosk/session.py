@@ -83,10 +83,16 @@ class KioskSession(QObject):
         self.keyboard = OnScreenKeyboard(window.search_box, window, suggest, search)
         self._opener = TouchOpener(self.keyboard)
         self.last_reset: ResetReport | None = None
-        #: Stops read-aloud / tells whether it plays; set by whoever owns read-aloud.
-        self.stop_read_aloud: Callable[[], object] | None = getattr(window, "stop_read_aloud", None)
-        playing = getattr(window, "is_reading_aloud", None)
-        self.idle.read_aloud_playing = playing if callable(playing) else None
+        #: Stops read-aloud / tells whether it plays (the window's 朗读, when it has one).
+        self.stop_read_aloud: Callable[[], object] | None = None
+        read_aloud = getattr(getattr(window, "reading_aids", None), "read_aloud", None)
+        if read_aloud is not None:
+            self.stop_read_aloud = read_aloud.stop
+            self.idle.read_aloud_playing = lambda: bool(read_aloud.is_speaking)
+            if not config.allow_read_aloud:
+                read_aloud.speak_action.setEnabled(False)
+                if read_aloud.button_holder is not None:
+                    read_aloud.button_holder.setVisible(False)
 
     def start(self) -> None:
         """Lock the window down, make it touch-friendly, show the home view."""
