@@ -2,7 +2,8 @@
 
 This is the one place that builds things and hands them to each other.
 
-    jiangbei-reader [--editions DIR ...] [--config-dir DIR] [--install-desktop-entry]
+    jiangbei-reader [--editions DIR ...] [--config-dir DIR] [--proof FILE]
+                    [--install-desktop-entry] [--kiosk [--kiosk-config PATH]]
 
 ``--quit-after-ms N`` (or the environment variable ``JIANGBEI_READER_QUIT_AFTER=N``)
 closes the window N milliseconds after it is shown, saving state as on a normal
@@ -29,6 +30,7 @@ from jiangbei_reader.core.typography import DEFAULT_STEP, Mode, base_point_size
 from jiangbei_reader.resources import editions_dir, resource
 from jiangbei_reader.ui.elder_mode import install_reading_aids
 from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
+from jiangbei_reader.ui.proofing import install_proofing
 from jiangbei_reader.ui.search_controller import install_search
 from jiangbei_reader.ui.window import ReaderWindow
 
@@ -64,6 +66,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=Path,
         metavar="DIR",
         help="keep settings in DIR instead of the user's config folder",
+    )
+    parser.add_argument(
+        "--proof",
+        type=Path,
+        metavar="FILE",
+        help="open the 校对 (proofing) view of an edition file, e.g. an importer draft",
     )
     parser.add_argument(
         "--install-desktop-entry",
@@ -109,9 +117,10 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     loaded = store.load()
     ui_state = QSettings(str(config_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
     window = ReaderWindow(library, loaded.preferences, store, ui_state)
+    install_search(window)
     # Font steps, 长辈版, themes and read-aloud (issue 5), restored from the preferences.
     window.reading_aids = install_reading_aids(window, fonts)  # type: ignore[attr-defined]
-    install_search(window)
+    window.proofing = install_proofing(window)  # type: ignore[attr-defined]
     # The window keeps the application alive when create_window made it.
     window.application = app  # type: ignore[attr-defined]
     window.start()
@@ -119,6 +128,8 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
         from jiangbei_reader.ui.kiosk.launch import install_kiosk
 
         window.kiosk = install_kiosk(window, options.kiosk_config)  # type: ignore[attr-defined]
+    elif options.proof is not None:
+        window.proofing.open(options.proof)  # type: ignore[attr-defined]
     for problem in loaded.problems:
         window.statusBar().showMessage(problem, 10_000)
     return window

@@ -34,6 +34,11 @@ def load_edition_file(path: Path) -> ParseResult:
                 ),
             ),
         )
+    return parse_edition_bytes(data, path)
+
+
+def parse_edition_bytes(data: bytes, path: Path | None = None) -> ParseResult:
+    """Decode and parse the bytes of one edition file; problems are diagnostics."""
     decoded = decode_edition_bytes(data, path)
     if decoded.text is None:
         return ParseResult(None, decoded.diagnostics)
@@ -184,6 +189,10 @@ class Library:
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return result.edition
+
+    def forget(self, key: str) -> None:
+        """Drop the parsed edition of ``key``: its file changed, the next use reads it again."""
+        self._cache.pop(key, None)
 
     def editions(self) -> Iterator[Edition]:
         """Every edition, oldest first, parsing each (for check, indexing, benchmarks)."""

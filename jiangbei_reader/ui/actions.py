@@ -40,6 +40,7 @@ class ActionId(enum.Enum):
     WHOLE_STORY = "whole_story"
     FULL_SCREEN = "full_screen"
     FIND = "find"
+    PROOF = "proof"
     QUIT = "quit"
 
 
@@ -154,6 +155,14 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         "edit-find",
         SP.SP_FileDialogContentsView,
         (SK.Find,),
+    ),
+    ActionSpec(
+        ActionId.PROOF,
+        _noop("校对"),
+        _noop("查看本期的源文件与排版效果，文件保存后自动刷新（编辑用）"),
+        "document-edit",
+        SP.SP_FileDialogInfoView,
+        ("Ctrl+U",),
     ),
     ActionSpec(
         ActionId.QUIT,

@@ -32,7 +32,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
             ActionId.FIND,
         ),
     ),
-    ("视图(&V)", (ActionId.WHOLE_STORY, ActionId.FULL_SCREEN)),
+    ("视图(&V)", (ActionId.WHOLE_STORY, ActionId.FULL_SCREEN, None, ActionId.PROOF)),
 )
 
 

@@ -182,6 +182,9 @@ class ElderMode(QObject):
         self._holders["night"].setVisible(not elder)
         self.nav_bar.setVisible(elder)
         window.menuBar().setVisible(not elder)
+        # 校对 is for editors in the normal mode; an action the kiosk removed stays off.
+        proof = window.reader_actions[ActionId.PROOF]
+        proof.setEnabled(not elder and proof.isVisible())
         self._side_panel().setVisible(not elder or self.layout_action.isChecked())
         window.set_display(self.display())
 

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QApplication
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.parser import parse_edition
 from jiangbei_reader.core.render import render_article, render_story
 from jiangbei_reader.ui.article_view import ArticleView
+from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
 from tests.helpers.editions import JUMP_PAIR
 from tests.ui.reader_helpers import OFFSCREEN_SHOW
 
 EDITION = parse_edition(JUMP_PAIR, None).edition
 assert EDITION is not None
+
+
+@pytest.fixture(autouse=True)
+def _bundled_font(qapp: QApplication) -> None:
+    # The measure is in characters of the reader's own CJK face, as the app sets it; a
+    # machine without a system CJK font would otherwise measure a fallback glyph.
+    apply_application_font(qapp, register_bundled_fonts())
 
 
 def make_view(qtbot: QtBot, width: int = 1000, height: int = 400) -> ArticleView:
