@@ -347,24 +347,22 @@ class _Parser:
         in_comment_since: int | None = None
         while index < len(self.lines):
             line = self.lines[index].rstrip()
-            stripped = line.strip()
-            if in_comment_since is not None or stripped.startswith("<!--"):
-                if in_comment_since is None:
-                    in_comment_since = index
-                    body = stripped[4:].strip()
-                    if body.startswith(REVIEW_PREFIX):
-                        self.report(
-                            index + 1,
-                            line.find("<!--") + 1,
-                            Severity.WARNING,
-                            "review",
-                            f"review comment left by the importer: "
-                            f"{body.removesuffix('-->').strip()}",
-                        )
-                if "-->" in stripped:
-                    in_comment_since = None
+            had_comment = in_comment_since is not None
+            if in_comment_since is not None:
+                end = line.find("-->")
+                if end < 0:
+                    index += 1
+                    continue
+                in_comment_since = None
+                line = line[end + 3 :]
+            line, opened, removed = self.strip_comments(index, line)
+            if opened:
+                in_comment_since = index
+            if (had_comment or removed) and not line.strip():
+                # A line holding only a comment is not a blank line: it ends no paragraph.
                 index += 1
                 continue
+            stripped = line.strip()
             if stripped.startswith("#") and not stripped.startswith("#" * 4):
                 level = len(stripped) - len(stripped.lstrip("#"))
                 heading = stripped[level:].strip()
@@ -413,6 +411,34 @@ class _Parser:
                 "comment '<!--' is never closed with '-->'",
             )
         self.flush_paragraph()
+
+    def strip_comments(self, index: int, line: str) -> tuple[str, bool, bool]:
+        """``line`` without its ``<!-- … -->`` comments (the reader never shows them).
+
+        Returns the text left, whether a comment opens and runs on to later lines, and
+        whether anything was removed. 待核 comments are reported as review warnings.
+        """
+        kept: list[str] = []
+        position = 0
+        removed = False
+        while (start := line.find("<!--", position)) >= 0:
+            removed = True
+            kept.append(line[position:start])
+            end = line.find("-->", start + 4)
+            body = line[start + 4 : end if end >= 0 else len(line)].strip()
+            if body.startswith(REVIEW_PREFIX):
+                self.report(
+                    index + 1,
+                    start + 1,
+                    Severity.WARNING,
+                    "review",
+                    f"review comment left by the importer: {body}",
+                )
+            if end < 0:
+                return "".join(kept), True, True
+            position = end + 3
+        kept.append(line[position:])
+        return "".join(kept), False, removed
 
     def subhead(self, index: int, heading: str) -> None:
         self.flush_paragraph()

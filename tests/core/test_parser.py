@@ -178,3 +178,23 @@ def test_ids_are_stable_across_reloads():
     second = [a.id for a in parse_edition(JUMP_PAIR).edition.articles()]
     assert first == second
     assert len(set(first)) == len(first)
+
+
+def test_comments_inside_a_line_are_never_part_of_the_text():
+    text = (
+        HEAD + "# 第1版\n\n## 标题\n\n第一句。<!-- 待核：这一句要核对 -->第二句。\n"
+        "第三句<!-- 编辑注：\n跨行的注释 -->接着写。\n\n<!-- 整行注释 -->\n\n第二段。\n"
+    )
+    result = parse_edition(text)
+    article = result.edition.pages[0].articles[0]
+    assert [p.text for p in article.paragraphs] == ["第一句。第二句。第三句接着写。", "第二段。"]
+    review = [d for d in result.diagnostics if d.code == "review"]
+    assert [(d.line, d.severity) for d in review] == [(10, Severity.WARNING)]
+    assert "这一句要核对" in review[0].message
+    assert codes(result, Severity.ERROR) == []
+
+
+def test_a_comment_line_inside_a_paragraph_does_not_split_it():
+    text = HEAD + "# 第1版\n\n## 标题\n\n上半句，\n<!-- 待核：断行 -->\n下半句。\n"
+    article = parse_edition(text).edition.pages[0].articles[0]
+    assert [p.text for p in article.paragraphs] == ["上半句，下半句。"]

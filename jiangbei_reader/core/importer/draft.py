@@ -79,8 +79,8 @@ def escape_inline(text: str) -> str:
     text = _INLINE_MARKUP.sub(r"\\\1", text)
     if text.startswith("#"):
         text = "\\" + text
-    if text.startswith("<!--"):
-        text = "<\\!--" + text[4:]
+    # A comment opens anywhere in a line, and the reader would hide what follows.
+    text = text.replace("<!--", "<\\!--")
     if text.startswith("!["):
         text = "!\\[" + text[2:]
     return text
