@@ -43,8 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
         parser, module = _command_parser(args[0])
+        # A command may parse its own way (search: "-江北" is a query word, not an option).
+        parse = getattr(module, "parse_args", None)
         try:
-            return module.run(parser.parse_args(args[1:]))
+            return module.run(parse(parser, args[1:]) if parse else parser.parse_args(args[1:]))
         except BrokenPipeError:
             # `jiangbei-reader check | head`: the reader of our output left; that is fine.
             sys.stderr.close()
