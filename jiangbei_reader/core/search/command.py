@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Sequence
 
 from jiangbei_reader.core.search.command_index import (
     add_index_arguments,
@@ -17,7 +18,9 @@ from jiangbei_reader.core.search.results import SearchResults
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the command's arguments."""
-    parser.add_argument("query", nargs="+", help='检索词：空格分隔的词都要出现，"短语"，-排除')
+    parser.add_argument(
+        "query", nargs="*", help='检索词：空格分隔的词都要出现，"短语"，-排除（如 -广告）'
+    )
     parser.add_argument(
         "--limit", type=int, default=20, metavar="N", help="最多显示 N 条（默认 20）"
     )
@@ -27,6 +30,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--edition", metavar="YYYY-MM-DD", help="只查这一期")
     parser.add_argument("--page", metavar="N", help="只查这一版")
     add_index_arguments(parser)
+
+
+def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """Parse the command line; a word starting with one "-" (``-江北``) is an excluded term.
+
+    argparse would take ``-江北`` for an unknown option; unknown ``--options``
+    are still errors (a mistyped ``--limt`` must not become a search word).
+    """
+    args, extras = parser.parse_known_args(argv)
+    options = [e for e in extras if e.startswith("--")]
+    if options:
+        parser.error(f"无法识别的选项：{' '.join(options)}")
+    # Terms are ANDed: their order does not matter.
+    args.query = [*args.query, *extras]
+    if not args.query:
+        parser.error("请给出检索词（如 jiangbei-reader search 江北嘴）")
+    return args
 
 
 def _date(text: str) -> dt.date:

@@ -20,7 +20,7 @@ from pathlib import Path
 from jiangbei_reader.core.library import EditionRef, Library
 from jiangbei_reader.core.search import store
 from jiangbei_reader.core.search.indexer import CancelCheck, ProgressCallback, update_index
-from jiangbei_reader.core.search.normalize import normalize, normalize_query_text
+from jiangbei_reader.core.search.normalize import clean_text, normalize, normalize_query_text
 from jiangbei_reader.core.search.query import Query, Term, parse_query
 from jiangbei_reader.core.search.results import SearchResults, Span, Suggestion, UpdateReport
 from jiangbei_reader.core.search.searcher import Filters, find_candidates, make_hits, rank
@@ -176,9 +176,11 @@ class SearchIndex:
         page: str | None = None,
     ) -> SearchResults:
         """Ranked results for what the user typed; never raises for any input."""
+        query = clean_text(query)
         parsed = self.parse(query)
         filters = Filters(date_from, date_to, edition, page)
-        if parsed.is_empty:
+        if parsed.is_empty or parsed.contradiction is not None:
+            # Nothing to look for, or nothing can match (江北 -江北): the notice says why.
             return SearchResults(parsed, (), notices=parsed.notices)
         try:
             results = self._run(parsed, filters, max(1, limit))
@@ -247,6 +249,7 @@ class SearchIndex:
         ``江北`` finds words starting with 江北. For the kiosk keyboard and the
         search box's completion.
         """
+        prefix = clean_text(prefix)
         key = normalize_prefix(prefix)
         if not key or limit <= 0:
             return []
@@ -281,6 +284,8 @@ class SearchIndex:
     def alternatives(self, query: str, limit: int = 6) -> list[Suggestion]:
         """What the user may have meant when nothing was found: 简体 form, pinyin words."""
         found: list[Suggestion] = []
+        # Undecodable bytes (U+FFFD after cleaning) are no part of a suggestion.
+        query = clean_text(query).replace("\ufffd", " ").strip()
         simplified = to_simplified(query)
         if simplified != query:
             found.append(Suggestion(simplified, "", "simplified", 0))

@@ -63,6 +63,19 @@ def fold_char(char: str) -> str:
 
 _FOLD = _FoldTable()
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    r"""Text that every encoder takes: surrogate pairs joined, lone surrogates made U+FFFD.
+
+    A terminal's undecodable bytes reach ``sys.argv`` as lone surrogates
+    (``$'\xff'`` is ``'\udcff'``); SQLite and OpenCC refuse them. U+FFFD is not
+    a letter, so it separates like punctuation.
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 @lru_cache(maxsize=1)

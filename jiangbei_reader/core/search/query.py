@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from jiangbei_reader.core.search.normalize import (
     SOFT,
     NormalizedText,
+    clean_text,
     normalize_query_text,
     phrase_tokens,
 )
@@ -63,6 +64,18 @@ class Query:
         """True when there is nothing to look for (only punctuation, only exclusions …)."""
         return not self.required
 
+    @property
+    def contradiction(self) -> tuple[Term, Term] | None:
+        """A required term and an excluded term it always contains, or ``None``.
+
+        ``江北 -江北`` and ``江北嘴 -江北`` can match no text.
+        """
+        for term in self.required:
+            for out in self.excluded:
+                if _implies(term, out):
+                    return term, out
+        return None
+
     def fts_expression(self) -> str:
         """The FTS5 MATCH expression; only quoted token phrases, never user syntax."""
         expression = " AND ".join(f"({_term_expression(t)})" for t in self.required)
@@ -91,6 +104,14 @@ class Query:
                 found.append(normalized.original_span(start, start + len(piece)))
                 start = text.find(piece, start + 1)
         return merge_spans(found)
+
+
+def _implies(term: Term, out: Term) -> bool:
+    """True when every text that matches ``term`` also matches ``out``."""
+    return all(
+        any(all(any(p in q for q in variant) for p in other) for other in out.variants)
+        for variant in term.variants
+    )
 
 
 def _term_in(term: Term, text: str) -> bool:
@@ -155,17 +176,19 @@ def split_terms(text: str) -> list[tuple[str, bool, bool]]:
 def parse_query(text: str, convert: Callable[[str], str] | None = None) -> Query:
     """Parse what the user typed; ``convert`` adds a variant (繁體 → 简体) when it differs."""
     notices: list[str] = []
+    text = clean_text(text)
     if len(text) > MAX_QUERY_CHARS:
         notices.append(f"检索词过长，只用了前{MAX_QUERY_CHARS}个字。")
         text = text[:MAX_QUERY_CHARS]
     required: list[Term] = []
     excluded: list[Term] = []
-    seen: set[tuple[tuple[str, ...], ...]] = set()
+    # Required and excluded terms are deduplicated apart: "江北 -江北" keeps both.
+    seen: dict[bool, set[tuple[tuple[str, ...], ...]]] = {False: set(), True: set()}
     for raw, phrase, is_excluded in split_terms(text):
         term = make_term(raw, phrase, convert)
-        if term is None or term.variants in seen:
+        if term is None or term.variants in seen[is_excluded]:
             continue
-        seen.add(term.variants)
+        seen[is_excluded].add(term.variants)
         (excluded if is_excluded else required).append(term)
     if len(required) + len(excluded) > MAX_TERMS:
         notices.append(f"检索词太多，只用了前{MAX_TERMS}个。")
@@ -173,7 +196,16 @@ def parse_query(text: str, convert: Callable[[str], str] | None = None) -> Query
         excluded = excluded[: max(0, MAX_TERMS - len(required))]
     if not required and excluded:
         notices.append("只有排除词（以“-”开头），请再输入要找的词。")
-    return Query(text, tuple(required), tuple(excluded), tuple(notices))
+    query = Query(text, tuple(required), tuple(excluded), tuple(notices))
+    conflict = query.contradiction
+    if conflict is not None:
+        term, out = conflict
+        if term.variants == out.variants:
+            notice = f"“{term.raw}”既要找又要排除，不会有结果。"
+        else:
+            notice = f"含有“{term.raw}”的文章都含有要排除的“{out.raw}”，不会有结果。"
+        query = Query(text, query.required, query.excluded, (*query.notices, notice))
+    return query
 
 
 def make_term(raw: str, phrase: bool, convert: Callable[[str], str] | None) -> Term | None:

@@ -6,6 +6,8 @@ import logging
 from functools import lru_cache
 from typing import Protocol
 
+from jiangbei_reader.core.search.normalize import clean_text
+
 log = logging.getLogger(__name__)
 
 
@@ -27,5 +29,6 @@ def _converter() -> _Converter | None:
 @lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
     """Text in simplified characters (phrases too: 後來 → 后来); unchanged without OpenCC."""
+    text = clean_text(text)
     converter = _converter()
     return converter.convert(text) if converter is not None else text

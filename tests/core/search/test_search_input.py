@@ -58,7 +58,7 @@ def test_nasty_input_gives_results_not_errors(index, text):
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.text(max_size=60))
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=[]), max_size=60))
 def test_any_string_is_searched_without_error(index, text):
     results = index.search(text, limit=5)
     assert len(results.hits) <= 5
