@@ -19,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -32,6 +32,7 @@ from jiangbei_reader.ui.elder_mode import install_reading_aids
 from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
 from jiangbei_reader.ui.proofing import install_proofing
 from jiangbei_reader.ui.search_controller import install_search
+from jiangbei_reader.ui.ui_state import load_ui_state
 from jiangbei_reader.ui.window import ReaderWindow
 
 log = logging.getLogger(__name__)
@@ -115,7 +116,7 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     config_dir = options.config_dir or default_config_dir()
     store = SettingsStore(config_dir)
     loaded = store.load()
-    ui_state = QSettings(str(config_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
+    ui_state = load_ui_state(config_dir / UI_STATE_FILE)
     window = ReaderWindow(library, loaded.preferences, store, ui_state)
     install_search(window)
     # Font steps, 长辈版, themes and read-aloud (issue 5), restored from the preferences.

@@ -17,6 +17,7 @@ Extension points for other features (they are handed the window by ``app.py``):
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -59,6 +60,9 @@ from jiangbei_reader.ui.links import ConfirmingLinkOpener, LinkOpener
 from jiangbei_reader.ui.section_model import SectionModel
 from jiangbei_reader.ui.section_tree import SectionTree
 from jiangbei_reader.ui.status import StatusReporter
+from jiangbei_reader.ui.ui_state import GEOMETRY_KEY, SPLITTER_KEY
+
+log = logging.getLogger(__name__)
 
 #: Shows a route its own way (the search results of issue 4): gets the route and the
 #: reading position to restore (``None`` for a new visit).
@@ -453,20 +457,24 @@ class ReaderWindow(QMainWindow):
     # -- saving state ---------------------------------------------------------------
 
     def _restore_ui_state(self) -> None:
+        # app.py checked the file (ui_state.load_ui_state); Qt still says no to some bytes.
         if self.ui_state is None:
             return
-        geometry = self.ui_state.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        splitter = self.ui_state.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        geometry = self.ui_state.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not self.restoreGeometry(geometry):
+            log.warning("%s: %s is not a window geometry; ignored", self._ui_file(), GEOMETRY_KEY)
+        splitter = self.ui_state.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray) and not self.splitter.restoreState(splitter):
+            log.warning("%s: %s is not a splitter state; ignored", self._ui_file(), SPLITTER_KEY)
+
+    def _ui_file(self) -> str:
+        return self.ui_state.fileName() if self.ui_state is not None else ""
 
     def save_state(self) -> None:
         """Remember the window's geometry, the splitter and the article being read."""
         if self.ui_state is not None:
-            self.ui_state.setValue("window/geometry", self.saveGeometry())
-            self.ui_state.setValue("window/splitter", self.splitter.saveState())
+            self.ui_state.setValue(GEOMETRY_KEY, self.saveGeometry())
+            self.ui_state.setValue(SPLITTER_KEY, self.splitter.saveState())
             self.ui_state.sync()
         current = self.router.current
         if current is not None and current.route.kind is RouteKind.ARTICLE:

@@ -123,6 +123,58 @@ def test_corrupt_settings_file_falls_back_to_defaults_and_is_kept(
     assert "settings.json" in window.statusBar().currentMessage()
 
 
+FOREIGN_INI = (
+    "[General]\ntheme=dark\nrecentFiles=/home/someone/a.txt, /home/someone/b.txt\n"
+    "[MainWindow]\ngeometry=@ByteArray(\\x1\\xd9\\xd0\\xcb)\nstate=hello\n"
+)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"\x00garbage[[[\n=\xff\xfe", id="garbage"),
+        pytest.param(b"[unclosed section\ngeometry=1\n", id="format-error"),
+        pytest.param(FOREIGN_INI.encode(), id="another-program"),
+        pytest.param(b"[window]\ngeometry=800x600\nsplitter=@Invalid()\n", id="wrong-types"),
+    ],
+)
+def test_a_bad_window_ini_is_logged_by_name_and_the_default_layout_is_used(
+    qtbot: QtBot, tmp_path: Path, content: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = default_config_dir()
+    config.mkdir(parents=True)
+    ini = config / "window.ini"
+    ini.write_bytes(content)
+    with caplog.at_level(logging.WARNING):
+        window = open_window(qtbot, write_library(tmp_path / "editions"))
+    messages = [r.getMessage() for r in caplog.records if "window.ini" in r.getMessage()]
+    assert len(messages) == 1, caplog.text
+    assert str(ini) in messages[0] and "default window layout" in messages[0]
+    assert window.ui_state is not None and window.ui_state.allKeys() == []
+    assert (window.width(), window.height()) == (1200, 800)
+    assert window.splitter.sizes()[0] > 0
+    assert (config / "window.ini.bad").read_bytes() == content  # kept, not overwritten
+    window.close()
+    # On close the reader writes its own state, which the next start reads without a word.
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        again = open_window(qtbot, write_library(tmp_path / "editions"))
+    assert "window.ini" not in caplog.text
+    assert sorted(again.ui_state.allKeys()) == ["window/geometry", "window/splitter"]  # type: ignore[union-attr]
+
+
+def test_a_well_formed_but_unusable_geometry_is_ignored_with_a_message(
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = default_config_dir()
+    config.mkdir(parents=True)
+    (config / "window.ini").write_text("[window]\ngeometry=@ByteArray(not a geometry)\n")
+    with caplog.at_level(logging.WARNING):
+        window = open_window(qtbot, write_library(tmp_path / "editions"))
+    assert "window.ini: window/geometry is not a window geometry" in caplog.text
+    assert (window.width(), window.height()) == (1200, 800)
+
+
 def test_choosing_a_missing_page_says_it_is_not_in_the_collection(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
