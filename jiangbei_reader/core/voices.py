@@ -56,6 +56,11 @@ class VoiceChoice:
         """True when there is a voice to read with."""
         return self.voice is not None
 
+    @property
+    def summary(self) -> str:
+        """The explanation's first sentence, short enough for one line beside the button."""
+        return self.explanation.split("。", 1)[0]
+
 
 def _norm(text: str) -> str:
     return re.sub(r"[\s_()（）]+", "-", text.strip().lower())
@@ -108,6 +113,21 @@ def choose_voice(
     if engines is not None and not real_engines:
         return VoiceChoice(None, "朗读不可用：本机没有语音合成引擎。" + _INSTALL_HINT)
     return VoiceChoice(None, "朗读不可用：没有找到普通话（中文）语音。" + _INSTALL_HINT)
+
+
+def engine_failed(engine: str, detail: str = "") -> VoiceChoice:
+    """No voice because the engine ``engine`` is listed but cannot start (``detail``: Qt's why).
+
+    Not the same as "no Mandarin voice": installing a voice would not help, the engine
+    itself (speech-dispatcher …) has to work first.
+    """
+    why = f"出错原因：{detail}。" if detail else ""
+    return VoiceChoice(
+        None,
+        f"朗读不可用：语音引擎 {engine} 无法启动。{why}"
+        f"请检查语音合成软件是否装好：{INSTALL_COMMAND}，"
+        "如已安装，可在终端运行 spd-say 你好 试试，然后重新打开阅读器。",
+    )
 
 
 def _chosen_text(voice: VoiceInfo, rank: int) -> str:

@@ -22,7 +22,11 @@ from jiangbei_reader.core.themes import DARK, ELDER, LIGHT, Theme
 from jiangbei_reader.core.typography import SPACING, Mode
 from jiangbei_reader.ui.actions import ActionId
 from jiangbei_reader.ui.fonts import BundledFonts
-from jiangbei_reader.ui.speech_unavailable import SpeechUnavailable
+from jiangbei_reader.ui.speech_unavailable import (
+    SPEECH_MODULE,
+    SpeechUnavailable,
+    speech_module_installed,
+)
 from jiangbei_reader.ui.theme import apply_theme, article_colours
 from jiangbei_reader.ui.window import ReaderWindow
 from jiangbei_reader.ui.zoom import ZoomController, big_button, refit_toolbars
@@ -240,12 +244,17 @@ class ReadingAids:
 
 
 def make_read_aloud(window: ReaderWindow, elder: ElderMode) -> ReadAloud | SpeechUnavailable:
-    """朗读 on ``window``, or a disabled button saying what to install when Qt speech fails."""
-    try:
-        from jiangbei_reader.ui.read_aloud import ReadAloud
-    except ImportError as exc:
-        log.warning("朗读不可用: %s", exc)
-        return SpeechUnavailable(window, str(exc))
+    """朗读 on ``window``, or a disabled button saying what to install when Qt speech is missing.
+
+    Only whether the speech module is *installed* is checked here; ``ReadAloud``
+    loads it on the first press (and says so if it cannot be loaded), because
+    loading it costs start-up time.
+    """
+    if not speech_module_installed():
+        log.warning("朗读不可用: %s is not installed", SPEECH_MODULE)
+        return SpeechUnavailable(window, f"{SPEECH_MODULE} not installed")
+    from jiangbei_reader.ui.read_aloud import ReadAloud
+
     return ReadAloud(window, elder.theme)
 
 

@@ -6,34 +6,67 @@ voice from core ``voices.choose_voice``. One ``say()`` per sentence, the next on
 ``stateChanged(Ready)`` (see docs/read-aloud.md for why not ``enqueue``). The sentence
 being spoken is highlighted in the theme's read-aloud colours and kept in view.
 
-The engine is made on the first press of 「朗读」, never at start-up: a wedged
-speech-dispatcher can block its construction for a minute. Without an engine or a
-Mandarin voice the button is disabled and a bar says what to install.
+Qt's speech module is imported, and the engine made, on the first press of 「朗读」,
+never at start-up: the import loads QtMultimedia (about 100 ms), and a wedged
+speech-dispatcher can block the engine's construction for a minute. So the button
+starts enabled, and the first press finds out which of these it is, and says so:
+the speech module cannot be loaded (libpulse0 missing), no engine at all, an engine
+listed that fails to start, or an engine without a Mandarin voice. Then the button
+is disabled and a one-line hint with a 「怎么安装」 button stays at the bottom.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QTextCursor
-from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
-from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QToolBar
+from PySide6.QtWidgets import QLabel, QTextEdit, QToolBar
 
 from jiangbei_reader.core.navigation import RouteKind
 from jiangbei_reader.core.speech import Utterance, article_utterances, story_utterances
 from jiangbei_reader.core.themes import Theme
-from jiangbei_reader.core.voices import VoiceChoice, VoiceInfo, choose_voice
+from jiangbei_reader.core.voices import (
+    MOCK_ENGINE,
+    VoiceChoice,
+    VoiceInfo,
+    choose_voice,
+    engine_failed,
+)
+from jiangbei_reader.ui.speech_unavailable import (
+    SpeechHint,
+    make_speech_bar,
+    module_explanation,
+    module_summary,
+)
 from jiangbei_reader.ui.window import ReaderWindow
 from jiangbei_reader.ui.zoom import big_button
 
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
+
+log = logging.getLogger(__name__)
+
 #: Makes the speech engine (``QTextToSpeech("mock")`` in tests).
-EngineFactory = Callable[[], QTextToSpeech]
+EngineFactory = Callable[[], "QTextToSpeech"]
 #: Picks the voice of an engine and says why (or what to install).
-VoiceChooser = Callable[[QTextToSpeech], VoiceChoice]
+VoiceChooser = Callable[["QTextToSpeech"], VoiceChoice]
 
 RATE_STEPS = 5
+#: Read-aloud buttons are big in every mode, not only in 长辈版 (px, like the MIIT rule).
+BUTTON_PX = 60
+
+
+def speech_module() -> ModuleType:
+    """Qt's speech module, imported now (raises ImportError when it cannot be loaded)."""
+    # Imported here, on first use: the module loads QtMultimedia (start-up time).
+    import PySide6.QtTextToSpeech as module
+
+    return module
 
 
 def engine_voices(tts: QTextToSpeech) -> list[tuple[VoiceInfo, QLocale, QVoice]]:
@@ -50,7 +83,7 @@ def engine_voices(tts: QTextToSpeech) -> list[tuple[VoiceInfo, QLocale, QVoice]]
 def choose_engine_voice(tts: QTextToSpeech) -> VoiceChoice:
     """The Mandarin voice of ``tts``, set on it when there is one."""
     voices = engine_voices(tts)
-    choice = choose_voice([info for info, _, _ in voices], QTextToSpeech.availableEngines())
+    choice = choose_voice([info for info, _, _ in voices], type(tts).availableEngines())
     for info, locale, voice in voices:
         if info == choice.voice:
             tts.setLocale(locale)
@@ -111,11 +144,8 @@ class ReadAloud(QObject):
         action.setStatusTip(tip)
         return action
 
-    def _make_bar(self) -> tuple[QToolBar, QLabel, QLabel]:
-        bar = QToolBar(self.tr("朗读"), self.window)
-        bar.setObjectName("readAloudBar")
-        bar.setAccessibleName(self.tr("朗读"))
-        bar.setMovable(False)
+    def _make_bar(self) -> tuple[QToolBar, SpeechHint, QLabel]:
+        bar, hint = make_speech_bar(self.window)
         self._holders: dict[str, QAction] = {}
         for name, action in (
             ("pause", self.pause_action),
@@ -123,19 +153,15 @@ class ReadAloud(QObject):
             ("slower", self.slower_action),
             ("faster", self.faster_action),
         ):
-            self._holders[name] = bar.addWidget(big_button(action, f"button_read_{name}", bar))
+            button = big_button(action, f"button_read_{name}", bar)
+            button.setMinimumSize(BUTTON_PX, BUTTON_PX)
+            self._holders[name] = bar.addWidget(button)
         rate = QLabel(bar)
         rate.setObjectName("readAloudRate")
         self._holders["rate"] = bar.addWidget(rate)
-        explanation = QLabel(bar)
-        explanation.setObjectName("readAloudExplanation")
-        explanation.setWordWrap(True)
-        explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        explanation.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._holders["explanation"] = bar.addWidget(explanation)
-        self.window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        self._holders["explanation"] = bar.addWidget(hint)
         bar.setVisible(False)
-        return bar, explanation, rate
+        return bar, hint, rate
 
     # -- engine -------------------------------------------------------------------------
 
@@ -145,41 +171,74 @@ class ReadAloud(QObject):
         chooser: VoiceChooser | None = None,
         engines: Sequence[str] | None = None,
     ) -> None:
-        """Which engine to make on the first 朗读 (tests pass the mock engine here)."""
+        """Which engine to make on the first 朗读 (tests pass the mock engine here).
+
+        ``engines`` is the list of engine names; ``None`` asks Qt on the first press.
+        """
         self.stop()
         self.tts = None
         self.choice = None
-        self._factory = engine_factory or QTextToSpeech
+        self._factory = engine_factory
         self._chooser = chooser or choose_engine_voice
-        available = list(QTextToSpeech.availableEngines() if engines is None else engines)
-        if engine_factory is None and not [e for e in available if e != "mock"]:
-            self._unavailable(choose_voice([], available))
+        self._engines = None if engines is None else list(engines)
+        self.speak_action.setEnabled(True)
+        self.speak_action.setToolTip(self.tr("朗读这篇文章"))
+        self.button.setToolTip(self.tr("朗读这篇文章"))
+        if self._engines is not None and not self._real_engines(self._engines):
+            self._unavailable(choose_voice([], self._engines))
         else:
-            self.speak_action.setEnabled(True)
             self._show_bar(explaining=False)
 
+    def _real_engines(self, engines: Sequence[str]) -> list[str]:
+        # A factory handed in (a test's mock engine) counts as real.
+        if self._factory is not None:
+            return list(engines) or ["mock"]
+        return [e for e in engines if e != MOCK_ENGINE]
+
     def _engine(self) -> QTextToSpeech | None:
-        if self.tts is None and self.choice is None:
-            tts = self._factory()
-            tts.setParent(self)
-            choice = self._chooser(tts)
-            self.choice = choice
-            if not choice.available:
-                tts.deleteLater()
-                self._unavailable(choice)
-                return None
-            tts.setRate(self.rate / RATE_STEPS)
-            tts.stateChanged.connect(self._on_engine_state)
-            tts.errorOccurred.connect(self._on_engine_error)
-            self.tts = tts
+        if self.tts is not None or self.choice is not None:
+            return self.tts
+        try:
+            module = speech_module()
+        except ImportError as exc:
+            log.warning("朗读不可用: %s", exc)
+            self._unavailable(VoiceChoice(None, module_explanation(str(exc))), module_summary())
+            return None
+        engines = (
+            self._engines if self._engines is not None else module.QTextToSpeech.availableEngines()
+        )
+        real = self._real_engines(engines)
+        if not real:
+            self._unavailable(choose_voice([], engines))
+            return None
+        tts: QTextToSpeech = (self._factory or module.QTextToSpeech)()
+        tts.setParent(self)
+        if tts.state() is module.QTextToSpeech.State.Error:
+            # Listed but broken (speechd without speech-dispatcher): not a voice problem.
+            name = tts.engine() or real[0]
+            log.warning("语音引擎 %s 无法启动: %s", name, tts.errorString())
+            tts.deleteLater()
+            self._unavailable(engine_failed(name, tts.errorString()))
+            return None
+        choice = self._chooser(tts)
+        self.choice = choice
+        if not choice.available:
+            tts.deleteLater()
+            self._unavailable(choice)
+            return None
+        tts.setRate(self.rate / RATE_STEPS)
+        # Plain methods, not @Slot(QTextToSpeech.State): the module is not loaded at import.
+        tts.stateChanged.connect(self._on_engine_state)
+        tts.errorOccurred.connect(self._on_engine_error)
+        self.tts = tts
         return self.tts
 
-    def _unavailable(self, choice: VoiceChoice) -> None:
+    def _unavailable(self, choice: VoiceChoice, summary: str | None = None) -> None:
         self.choice = choice
         self.speak_action.setEnabled(False)
         self.speak_action.setToolTip(choice.explanation)
         self.button.setToolTip(choice.explanation)
-        self.explanation.setText(choice.explanation)
+        self.explanation.set_text(summary or choice.summary, choice.explanation)
         self._show_bar(explaining=True)
 
     def _show_bar(self, *, explaining: bool) -> None:
@@ -237,12 +296,11 @@ class ReadAloud(QObject):
         self.sentence_changed.emit(index)
         self.tts.say(self.utterances[index].spoken)
 
-    @Slot(QTextToSpeech.State)
     def _on_engine_state(self, state: QTextToSpeech.State) -> None:
-        if state is QTextToSpeech.State.Ready and self.state == "speaking" and not self._stopping:
+        ready = type(state).Ready
+        if state is ready and self.state == "speaking" and not self._stopping:
             self._say(self.index + 1)
 
-    @Slot(QTextToSpeech.ErrorReason, str)
     def _on_engine_error(self, reason: QTextToSpeech.ErrorReason, text: str) -> None:
         self.stop()
         self.window.statusBar().showMessage(self.tr("朗读出错：{0}").format(text), 8000)
@@ -264,7 +322,7 @@ class ReadAloud(QObject):
         """Go on after a pause."""
         if self.state == "paused" and self.tts is not None:
             self._set_state("speaking")
-            if self.tts.state() is QTextToSpeech.State.Paused:
+            if self.tts.state() is type(self.tts).State.Paused:
                 self.tts.resume()
             else:  # the sentence ended while paused
                 self._say(self.index + 1)
@@ -274,7 +332,7 @@ class ReadAloud(QObject):
         """Stop reading and remove the highlight (works from any state)."""
         if self.tts is not None and self.state != "idle":
             self._stopping = True
-            self.tts.stop(QTextToSpeech.BoundaryHint.Immediate)
+            self.tts.stop(type(self.tts).BoundaryHint.Immediate)
             self._stopping = False
         self._finish()
 

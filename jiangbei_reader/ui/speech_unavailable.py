@@ -1,15 +1,30 @@
-"""The 朗读 button when Qt's speech module itself cannot be loaded.
+"""Why 朗读 cannot read: the compact hint, and the stand-in when Qt speech is not installed.
+
+The hint is one short sentence and a 「怎么安装」 button; the button opens a small
+window with the whole explanation (what to install, the command). It never wraps,
+so it cannot push the window taller than the screen at the largest font step.
 
 PySide6's QtTextToSpeech links QtMultimedia, which needs PulseAudio's client
-library (Debian: libpulse0). A machine without it must still read the paper: the
-button is there, disabled, and a bar says what to install.
+library (Debian: libpulse0). Whether the module can be *loaded* is only known on the
+first press of 「朗读」 (loading it costs about 100 ms of start-up); a module that is
+not installed at all is seen at start-up without loading it, and then
+:class:`SpeechUnavailable` stands in for the read-aloud feature.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Slot
+import importlib.util
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from jiangbei_reader.core.voices import INSTALL_COMMAND
 from jiangbei_reader.ui.window import ReaderWindow
@@ -17,37 +32,114 @@ from jiangbei_reader.ui.zoom import big_button
 
 #: Debian/Ubuntu packages QtTextToSpeech needs before any voice can be used.
 SPEECH_MODULE_PACKAGES = "libpulse0"
+SPEECH_MODULE = "PySide6.QtTextToSpeech"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SpeechHint", text)
+
+
+def speech_module_installed() -> bool:
+    """True when Qt's speech module is installed (found, not loaded: loading is slow)."""
+    try:
+        return importlib.util.find_spec(SPEECH_MODULE) is not None
+    except ImportError:  # a finder that refuses the module (tests block it this way)
+        return False
+
+
+def module_explanation(reason: str) -> str:
+    """What to install when Qt's speech module cannot be loaded for ``reason``."""
+    return _tr(
+        "朗读不可用：Qt 的语音模块无法加载（{0}）。请安装：sudo apt-get install {1}，"
+        "以及语音合成软件：{2}，然后重新打开阅读器。"
+    ).format(reason, SPEECH_MODULE_PACKAGES, INSTALL_COMMAND)
+
+
+def module_summary() -> str:
+    """The short line shown for a speech module that cannot be loaded."""
+    return _tr("朗读不可用：缺少语音模块")
+
+
+class SpeechHint(QWidget):
+    """A short, never wrapping sentence and a 「怎么安装」 button with the details.
+
+    ``text()`` is the whole explanation (the button's window and the tooltips say it).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readAloudExplanation")
+        self.setAccessibleName(_tr("朗读不可用的原因"))
+        self._details = ""
+        self.summary = QLabel(self)
+        self.summary.setObjectName("readAloudHint")
+        self.how = QToolButton(self)
+        self.how.setObjectName("button_readAloudHowTo")
+        self.how.setText(_tr("怎么安装"))
+        self.how.setAccessibleName(_tr("怎么安装朗读"))
+        self.how.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.how.clicked.connect(self.show_details)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.how)
+        self.box: QMessageBox | None = None
+
+    def set_text(self, summary: str, details: str) -> None:
+        """Show ``summary``; ``details`` go to the tooltip and the 「怎么安装」 window."""
+        self.summary.setText(summary)
+        self._details = details
+        self.setToolTip(details)
+        self.summary.setToolTip(details)
+        self.how.setToolTip(details)
+        self.summary.setAccessibleDescription(details)
+
+    def text(self) -> str:
+        """The whole explanation."""
+        return self._details
+
+    @Slot()
+    def show_details(self) -> None:
+        """The whole explanation in a small window (not modal: reading goes on)."""
+        if self.box is None:
+            self.box = QMessageBox(self.window())
+            self.box.setObjectName("readAloudHowToBox")
+            self.box.setWindowTitle(_tr("怎么安装朗读"))
+            self.box.setIcon(QMessageBox.Icon.Information)
+            self.box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.box.setText(self._details)
+        self.box.open()
+
+
+def make_speech_bar(window: ReaderWindow) -> tuple[QToolBar, SpeechHint]:
+    """The bottom bar (朗读 controls and the hint), next to the 长辈版 翻篇 bar."""
+    bar = QToolBar(_tr("朗读"), window)
+    bar.setObjectName("readAloudBar")
+    bar.setAccessibleName(_tr("朗读"))
+    bar.setMovable(False)
+    hint = SpeechHint(bar)
+    window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+    return bar, hint
 
 
 class SpeechUnavailable(QObject):
-    """Stands in for ``ReadAloud``: same button and bar, never speaks."""
+    """Stands in for ``ReadAloud`` when Qt's speech module is not installed: never speaks."""
 
     def __init__(self, window: ReaderWindow, reason: str) -> None:
         super().__init__(window)
         self.setObjectName("readAloud")
         self.state = "idle"
         self.reason = reason
-        text = self.tr(
-            "朗读不可用：Qt 的语音模块无法加载（{0}）。请安装：sudo apt-get install {1}，"
-            "以及语音合成软件：{2}，然后重新打开阅读器。"
-        ).format(reason, SPEECH_MODULE_PACKAGES, INSTALL_COMMAND)
-        self.speak_action = QAction(self.tr("朗读"), window)
+        text = module_explanation(reason)
+        self.speak_action = QAction(_tr("朗读"), window)
         self.speak_action.setObjectName("action_read_aloud")
         self.speak_action.setToolTip(text)
         self.speak_action.setEnabled(False)
         self.button = big_button(self.speak_action, "button_readAloud")
         self.button_holder: QAction | None = None
-        self.bar = QToolBar(self.tr("朗读"), window)
-        self.bar.setObjectName("readAloudBar")
-        self.bar.setAccessibleName(self.tr("朗读"))
-        self.bar.setMovable(False)
-        self.explanation = QLabel(text, self.bar)
-        self.explanation.setObjectName("readAloudExplanation")
-        self.explanation.setWordWrap(True)
-        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explanation.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.bar, self.explanation = make_speech_bar(window)
+        self.explanation.set_text(module_summary(), text)
         self.bar.addWidget(self.explanation)
-        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.bar)
 
     @property
     def is_speaking(self) -> bool:

@@ -65,7 +65,7 @@ def style_sheet(theme: Theme, *, elder: bool = False) -> str:
         f"QToolButton:checked {{ color: {t.button_checked_text};"
         f" background-color: {t.button_checked_bg}; border: 2px solid {t.button_border};"
         " border-radius: 4px; }",
-        f"QLabel#readAloudExplanation {{ color: {t.window_text}; }}",
+        f"QLabel#readAloudHint {{ color: {t.window_text}; }}",
         f"*:focus {{ outline: 2px solid {t.focus_ring}; }}",
     ]
     if elder:

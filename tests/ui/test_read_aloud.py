@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -187,6 +190,7 @@ def test_no_engine_disables_the_button_and_says_what_to_install(window: ReaderWi
     assert not read_aloud.button.isEnabled()
     assert read_aloud.bar.isVisible()
     assert read_aloud.explanation.isVisible()
+    assert read_aloud.explanation.summary.text() == "朗读不可用：本机没有语音合成引擎"
     assert "没有语音合成引擎" in read_aloud.explanation.text()
     assert "apt-get install" in read_aloud.explanation.text()
     assert read_aloud.button.toolTip() == read_aloud.explanation.text()
@@ -202,3 +206,79 @@ def test_no_chinese_voice_disables_the_button_on_first_press(window: ReaderWindo
     assert not read_aloud.button.isEnabled()
     assert read_aloud.explanation.isVisible()
     assert "普通话" in read_aloud.explanation.text()
+
+
+@pytest.mark.qt_log_ignore(
+    r'Text-to-speech plug-in "no-such-engine" is not supported',
+    r"^This plugin does not support propagateSizeHints\(\)$",
+)
+def test_an_engine_that_fails_to_start_is_not_called_a_missing_voice(
+    window: ReaderWindow,
+) -> None:
+    read_aloud = aids(window).read_aloud
+    # Listed (like speechd without a working speech-dispatcher) but failing to load.
+    read_aloud.use_engine(lambda: QTextToSpeech("no-such-engine"), engines=["speechd"])
+    assert read_aloud.button.isEnabled()  # not known before the first press
+    read_aloud.button.click()
+    assert not read_aloud.button.isEnabled()
+    assert read_aloud.explanation.isVisible()
+    summary = read_aloud.explanation.summary.text()
+    assert "无法启动" in summary and "普通话" not in summary
+    assert "no-such-engine" in read_aloud.explanation.text()
+    assert "普通话" not in read_aloud.explanation.text()
+
+
+def test_a_speech_module_that_cannot_be_loaded_is_found_out_on_first_press(
+    window: ReaderWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read_aloud = aids(window).read_aloud
+    read_aloud.use_engine()  # the real engine, decided on the first press
+
+    def broken() -> object:
+        raise ImportError("libpulse.so.0: cannot open shared object file")
+
+    monkeypatch.setattr("jiangbei_reader.ui.read_aloud.speech_module", broken)
+    assert read_aloud.button.isEnabled()
+    read_aloud.button.click()
+    assert not read_aloud.button.isEnabled()
+    assert read_aloud.explanation.isVisible()
+    assert "语音模块" in read_aloud.explanation.summary.text()
+    assert "libpulse0" in read_aloud.explanation.text()
+
+
+def test_the_how_to_install_button_shows_the_whole_explanation(
+    qtbot: QtBot, window: ReaderWindow
+) -> None:
+    read_aloud = aids(window).read_aloud
+    read_aloud.use_engine(engines=["mock"])
+    hint = read_aloud.explanation
+    assert not hint.summary.wordWrap()
+    hint.how.click()
+    assert hint.box is not None
+    qtbot.waitUntil(hint.box.isVisible)
+    assert hint.box.text() == hint.text()
+    assert "apt-get install" in hint.box.text()
+    hint.box.close()
+
+
+START_UP = """
+import sys
+from jiangbei_reader.app import create_window
+window = create_window(["--config-dir", sys.argv[1]])
+print("PySide6.QtTextToSpeech" in sys.modules)
+read_aloud = window.reading_aids.read_aloud
+read_aloud.speak_action.trigger()
+print("PySide6.QtTextToSpeech" in sys.modules)
+"""
+
+
+def test_qt_speech_is_loaded_on_the_first_press_not_at_start_up(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", START_UP, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
