@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
@@ -52,6 +52,7 @@ from jiangbei_reader.core.render import (
     resolve_image,
 )
 from jiangbei_reader.core.settings import Preferences, SettingsStore
+from jiangbei_reader.ui.a11y import name_qt_parts
 from jiangbei_reader.ui.actions import ActionId, Actions
 from jiangbei_reader.ui.article_view import ArticleView
 from jiangbei_reader.ui.chrome import ReaderToolBar, build_menus, make_search_box
@@ -147,6 +148,11 @@ class ReaderWindow(QMainWindow):
         """Fit the toolbar to the new width."""
         super().resizeEvent(event)
         self.toolbar.fit(self.width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Name the parts Qt made by itself (scroll bars, handles …) once all are built."""
+        super().showEvent(event)
+        name_qt_parts(self)
 
     def add_toolbar_action(self, action_id: ActionId) -> None:
         """Put an action's button on the toolbar, before the search box."""

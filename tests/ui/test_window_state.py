@@ -11,21 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument, QTextImageFormat
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QLineEdit,
-    QMenuBar,
-    QStatusBar,
-    QTextEdit,
-    QToolBar,
-)
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QWidget
 
 import jiangbei_reader.core.library as library_module
 from jiangbei_reader.core.library import EditionRef
 from jiangbei_reader.core.navigation import Route
 from jiangbei_reader.core.settings import default_config_dir
 from jiangbei_reader.core.synthetic import write_archive
+from jiangbei_reader.resources import editions_dir
 from jiangbei_reader.ui.date_picker import ArchiveDialog
 from jiangbei_reader.ui.links import ConfirmingLinkOpener
 from jiangbei_reader.ui.window import ReaderWindow
@@ -298,29 +291,69 @@ def test_main_parts_have_stable_object_names(qtbot: QtBot, tmp_path: Path) -> No
     assert isinstance(window.findChild(QLineEdit, "searchBox"), QLineEdit)
 
 
-def test_every_control_has_a_chinese_accessible_name(qtbot: QtBot, tmp_path: Path) -> None:
-    window = open_window(qtbot, write_library(tmp_path / "editions"))
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _unnamed(window: ReaderWindow) -> list[str]:
+    """Every visible widget of the window (Qt's own parts too) without a Chinese name."""
+    widgets = [w for w in window.findChildren(QWidget) if w.isVisible()]
+    assert len(widgets) >= 20
+    return sorted(
+        {
+            f"{type(w).__name__}:{w.objectName()}"
+            f"<{type(w.parentWidget()).__name__}:{w.parentWidget().objectName()}>"
+            for w in widgets
+            if not _has_chinese(w.accessibleName())
+        }
+    )
+
+
+def test_every_visible_widget_has_a_chinese_accessible_name_in_every_state(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.ui.aids_helpers import aids, settle
+    from tests.ui.test_search_ui import controller, type_query
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    look = app.font(), app.palette(), app.styleSheet()
+    window = open_window(qtbot, editions_dir())
+    window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
-    kinds = (
-        QAbstractButton,
-        QLineEdit,
-        QAbstractItemView,
-        QTextEdit,
-        QMenuBar,
-        QStatusBar,
-        QToolBar,
+    search = controller(window)
+    if search.indexing:
+        with qtbot.waitSignal(search.index_updated, timeout=20_000):
+            pass
+    settle()
+    found: dict[str, list[str]] = {"wide": _unnamed(window)}
+
+    window.resize(420, 500)  # narrow: the toolbar's overflow button appears
+    qtbot.waitUntil(
+        lambda: window.findChild(QToolButton, "qt_toolbar_ext_button").isVisible()  # type: ignore[union-attr]
     )
-    controls = [
-        w
-        for kind in kinds
-        for w in window.findChildren(kind)
-        if w.isVisible() and not w.objectName().startswith("qt_")
-    ]
-    assert len(controls) >= 12
-    unnamed = [f"{type(w).__name__}:{w.objectName()}" for w in controls if not w.accessibleName()]
-    assert unnamed == []
-    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in w.accessibleName()) for w in controls)
+    settle()
+    found["narrow"] = _unnamed(window)
+
+    window.resize(1280, 800)
+    window.search_box.setFocus()
+    type_query(qtbot, window, "小巨人")  # text in the box (its clear button) and the results
+    settle()
+    assert window.search_box.findChild(QToolButton).isVisible()  # type: ignore[union-attr]
+    found["search results"] = _unnamed(window)
+
+    try:
+        aids(window).elder.set_elder(True)
+        settle()
+        found["长辈版"] = _unnamed(window)
+    finally:
+        aids(window).elder.set_elder(False)
+        app.setStyleSheet(look[2])
+        app.setPalette(look[1])
+        app.setFont(look[0])
+    problems = {state: names for state, names in found.items() if names}
+    assert not problems, "\n".join(f"{s}: {n}" for s, n in problems.items())
 
 
 def test_a_large_archive_opens_without_parsing_every_edition(
