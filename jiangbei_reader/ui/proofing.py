@@ -139,7 +139,7 @@ class ProofingWindow(QWidget):
         self._problem_list = list(proof.diagnostics)
         self._problem_model.setStringList([diagnostic_text(d) for d in self._problem_list])
         self._say_counts(proof)
-        self.show_article(self._article_id)
+        self.show_article(self._article_id, again=True)
         self.reloaded.emit(proof)
 
     def _watch(self) -> None:
@@ -169,8 +169,11 @@ class ProofingWindow(QWidget):
 
     # -- what is shown ------------------------------------------------------------------
 
-    def show_article(self, article_id: str | None) -> None:
-        """Preview an article of the file (the first one when ``None`` or gone)."""
+    def show_article(self, article_id: str | None, *, again: bool = False) -> None:
+        """Preview an article of the file (the first one when ``None`` or gone).
+
+        The preview is drawn only when the article changes, or ``again`` after a reload.
+        """
         proof = self.proof
         edition = proof.edition if proof is not None else None
         if proof is None or edition is None:
@@ -189,7 +192,7 @@ class ProofingWindow(QWidget):
                 render_message(edition.title, self.tr("这一期没有文章"), self.display)
             )
             return
-        if article.id != self._article_id or not self.preview.html:
+        if again or article.id != self._article_id or not self.preview.html:
             self._article_id = article.id
             self.preview.show_html(render_article(edition, article, self.display))
 
@@ -243,6 +246,8 @@ class Proofing:
     def open_current(self) -> ProofingWindow | None:
         """The proofing view of the edition being read, at the article being read."""
         window = self.window
+        if not window.reader_actions[ActionId.PROOF].isEnabled():
+            return None  # 长辈版 or kiosk
         current = window.router.current
         ref = window.library.ref(current.route.edition_key or "") if current else None
         if current is None or ref is None:
