@@ -226,6 +226,11 @@ class SearchController(QObject):
             self.panel.show_error(self.tr("搜索出错：{0}").format(results))
             return
         self._last_results = results
+        if results.damaged and not self.indexing:
+            # The index failed under this search: rebuild it in the worker now;
+            # _on_updated searches again when it is done.
+            self.window.statusBar().showMessage(self.tr("检索索引已损坏，正在重建……"), _STATUS_MS)
+            self.start_indexing()
         self.panel.show_results(self.window.search_box.text(), results, self.indexing)
         self.results_shown.emit(results)
 

@@ -128,9 +128,16 @@ class SearchPanel(QWidget):
         self.message.setText(html.escape(text))
 
     def clear(self) -> None:
-        """No query: no results, no message."""
+        """Forget the last search: no results, no message, every edition searched again.
+
+        The kiosk's reset relies on this to leave nothing of the last reader's choices.
+        """
         self.model.set_hits(())
         self.message.clear()
+        # No search to redo: the filter goes back without announcing a change.
+        self.edition_filter.blockSignals(True)
+        self.edition_filter.setCurrentIndex(0)
+        self.edition_filter.blockSignals(False)
 
     @Slot(str)
     def _on_link(self, href: str) -> None:

@@ -13,6 +13,7 @@ from jiangbei_reader.core.search.command_index import (
     open_index,
     update_with_progress,
 )
+from jiangbei_reader.core.search.index import SearchIndex
 from jiangbei_reader.core.search.results import SearchResults
 
 
@@ -61,14 +62,12 @@ def run(args: argparse.Namespace) -> int:
     index = open_index(args)
     try:
         update_with_progress(index)
-        results = index.search(
-            " ".join(args.query),
-            limit=args.limit,
-            date_from=args.date_from,
-            date_to=args.date_to,
-            edition=args.edition,
-            page=args.page,
-        )
+        results = _search(index, args)
+        if results.damaged:
+            # The file failed under the search: rebuild it now and answer in this run.
+            print("检索索引已损坏，正在重建……", file=sys.stderr)
+            update_with_progress(index)
+            results = _search(index, args)
     finally:
         index.close()
     if args.json:
@@ -77,6 +76,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_results(results)
     return 0 if results.hits else 1
+
+
+def _search(index: SearchIndex, args: argparse.Namespace) -> SearchResults:
+    return index.search(
+        " ".join(args.query),
+        limit=args.limit,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        edition=args.edition,
+        page=args.page,
+    )
 
 
 def print_results(results: SearchResults) -> None:

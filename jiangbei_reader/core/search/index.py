@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 _LAST = "\U0010ffff"
 #: How many vocabulary words a pinyin term stands for when it is searched.
 PINYIN_EXPANSION = 6
+#: A failed search leads to a rebuild this many times per SearchIndex: a search that
+#: fails on a fresh index is not the file's fault, and must not rebuild in a loop.
+MAX_REPAIRS = 1
 
 
 class SearchIndex:
@@ -44,6 +47,7 @@ class SearchIndex:
         self._generation = 0
         self._update_lock = threading.Lock()
         self._damaged = False
+        self._repairs = 0
         # True until a first update has filled a newly created (or rebuilt) file.
         self._fresh = location.created
         self._connections: list[sqlite3.Connection] = []
@@ -108,14 +112,18 @@ class SearchIndex:
         """Index added and changed editions, forget removed ones; safe in a worker thread.
 
         ``progress(done, total)`` is called after each edition; ``cancel()`` is
-        polled between editions. A corrupt index is rebuilt from scratch.
+        polled between editions. A corrupt index is rebuilt from scratch, and so
+        is one a search failed on (``SearchResults.damaged``): the failure is the
+        evidence, whether or not ``PRAGMA quick_check`` sees the damage (FTS5 data
+        can be garbage in pages that are sound b-tree pages).
         """
         report = UpdateReport()
         with self._update_lock:
             problem = None
-            if self.path is not None:
-                if self._damaged:
-                    store.force_check(self._conn())
+            if self._damaged:
+                problem = "检索时读到了损坏的数据"
+                self._repairs += 1
+            elif self.path is not None:
                 problem = store.problem_with(self._conn(), self.path, deep=True)
             self._damaged = False
             if problem is not None or rebuild:
@@ -193,11 +201,26 @@ class SearchIndex:
                 )
             return results
         except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError) as exc:
-            # The next update() checks every page and rebuilds a damaged file.
-            log.warning("search failed: %s", exc)
-            self._damaged = True
-            notice = "检索索引不可用，正在重建，请稍后再试。"
+            return self._failed(parsed, exc)
+
+    def _failed(self, parsed: Query, exc: Exception) -> SearchResults:
+        """No results for a search the index failed on; mark the index for a rebuild."""
+        if isinstance(exc, sqlite3.OperationalError) and store.is_busy(exc):
+            notice = "检索索引正被另一个程序写入，请稍后再试。"
             return SearchResults(parsed, (), notices=(*parsed.notices, notice))
+        if self._repairs >= MAX_REPAIRS:
+            log.error("search failed again after a rebuild: %s", exc)
+            notice = f"检索出错（{exc}），重建索引也没有解决，请重新启动程序。"
+            return SearchResults(parsed, (), notices=(*parsed.notices, notice))
+        log.warning("search failed, the index will be rebuilt: %s", exc)
+        self._damaged = True
+        notice = "检索索引已损坏，正在重建，请稍后再试。"
+        return SearchResults(parsed, (), notices=(*parsed.notices, notice), damaged=True)
+
+    @property
+    def damaged(self) -> bool:
+        """True when a search failed on the index and ``update()`` has not rebuilt it yet."""
+        return self._damaged
 
     def _run(self, parsed: Query, filters: Filters, limit: int) -> SearchResults:
         conn = self._conn()

@@ -83,6 +83,8 @@ class SearchResults:
     alternatives: tuple[Suggestion, ...] = ()
     #: When pinyin was used for a term that found nothing as typed: the words searched.
     pinyin_words: tuple[str, ...] = ()
+    #: The index failed while searching: the next ``update()`` rebuilds it; search again then.
+    damaged: bool = False
 
 
 @dataclass(slots=True)

@@ -101,7 +101,8 @@ def problem_with(
 
     The cheap checks (ours? this schema? truncated?) run on every open; ``deep``
     adds ``PRAGMA quick_check``, which reads every page, once every CHECK_SECONDS
-    (update() runs it in the worker thread; a failed search forces it).
+    (update() runs it in the worker thread). A search that fails on the file
+    makes update() rebuild it without asking this.
     """
     try:
         (app_id,) = conn.execute("PRAGMA application_id").fetchone()
@@ -123,7 +124,7 @@ def problem_with(
                     "INSERT OR REPLACE INTO meta VALUES('checked', ?)", (str(int(time.time())),)
                 )
     except sqlite3.OperationalError as exc:
-        if _busy(exc):
+        if is_busy(exc):
             # Another process is writing: not damage, never a reason to delete.
             return None
         return f"索引文件无法读取（{exc}）"
@@ -132,22 +133,14 @@ def problem_with(
     return None
 
 
-def _busy(exc: sqlite3.OperationalError) -> bool:
+def is_busy(exc: sqlite3.OperationalError) -> bool:
+    """True when another connection holds a lock: not damage."""
     return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _due(conn: sqlite3.Connection) -> bool:
     row = conn.execute("SELECT value FROM meta WHERE key = 'checked'").fetchone()
     return row is None or not row[0].isdigit() or time.time() - int(row[0]) > CHECK_SECONDS
-
-
-def force_check(conn: sqlite3.Connection) -> None:
-    """Make the next deep check read every page (after a failed search)."""
-    try:
-        with conn:
-            conn.execute("DELETE FROM meta WHERE key = 'checked'")
-    except sqlite3.DatabaseError:
-        pass  # Damaged beyond writing: the next open finds it.
 
 
 def remove_files(path: Path) -> None:
