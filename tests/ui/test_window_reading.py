@@ -127,6 +127,59 @@ def test_back_and_forward_restore_route_and_reading_position(
     assert not shown.reader_actions[ActionId.FORWARD].isEnabled()
 
 
+def _scroll_to_middle(window: ReaderWindow) -> int:
+    """Scroll the pane half-way down; returns the reading position (a character)."""
+    bar = window.view.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    position = window.view.reading_position()
+    assert position > 0
+    return position
+
+
+def test_history_goes_back_and_forward_across_pages_and_editions_at_the_same_place(
+    qtbot: QtBot, shown: ReaderWindow
+) -> None:
+    older = Route.article("2029-12-30/1/kai-pian")
+    at_start = _scroll_to_middle(shown)  # still in the story's first part, on page 1
+    shown.reader_actions[ActionId.NEXT_PAGE].trigger()  # 第2版, not in the collection
+    missing = Route.page("2030-01-02", "2")
+    assert current(shown) == missing
+    shown.reader_actions[ActionId.NEXT_PAGE].trigger()  # 第3版
+    assert current(shown) == CONTINUATION
+    at_continuation = shown.view.reading_position()  # 全文连读 lands on the page-3 part
+    assert at_continuation > at_start
+    # Another edition, chosen in the tree.
+    shown.tree.setCurrentIndex(
+        shown.tree.section_model.index_for_route(Route.edition("2029-12-30"))
+    )
+    assert current(shown) == older
+    at_older = _scroll_to_middle(shown)
+    shown.navigate(Route.article("2029-12-30/1/di-yi-ban-duan"))
+
+    visited = [
+        (older, at_older),
+        (CONTINUATION, at_continuation),
+        (missing, 0),
+        (START, at_start),
+    ]
+    back = shown.reader_actions[ActionId.BACK]
+    for route, position in visited:
+        back.trigger()
+        assert current(shown) == route
+        assert tree_route(shown) == route
+        assert shown.view.reading_position() == position, route
+    assert not back.isEnabled()
+    assert shown.view.verticalScrollBar().value() > 0
+    forward = shown.reader_actions[ActionId.FORWARD]
+    for route, position in reversed(visited[:-1]):
+        forward.trigger()
+        assert current(shown) == route
+        assert tree_route(shown) == route
+        assert shown.view.reading_position() == position, route
+    assert "2029" in shown.position_label.text()
+
+
 def test_back_and_forward_use_the_standard_keys(qtbot: QtBot, shown: ReaderWindow) -> None:
     back = shown.reader_actions[ActionId.BACK].shortcuts()
     forward = shown.reader_actions[ActionId.FORWARD].shortcuts()
@@ -144,13 +197,17 @@ def test_next_and_previous_article_keys(qtbot: QtBot, shown: ReaderWindow) -> No
     shown.view.setFocus()
     qtbot.keyClick(shown.view, Qt.Key.Key_N)
     assert current(shown) == SHORT
+    assert tree_route(shown) == SHORT
     # Whole-story reading skips the page-3 part of 开篇, read already with its start.
     qtbot.keyClick(shown.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert current(shown) == FROM_MISSING
+    assert tree_route(shown) == FROM_MISSING
     qtbot.keyClick(shown.view, Qt.Key.Key_P)
     assert current(shown) == SHORT
+    assert tree_route(shown) == SHORT
     qtbot.keyClick(shown.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert current(shown) == START
+    assert tree_route(shown) == START
 
 
 def test_next_article_stops_at_the_end_of_the_edition(shown: ReaderWindow) -> None:
@@ -176,13 +233,17 @@ def test_space_at_the_end_of_an_article_goes_to_the_next(qtbot: QtBot, shown: Re
 def test_next_and_previous_page(qtbot: QtBot, shown: ReaderWindow) -> None:
     shown.reader_actions[ActionId.NEXT_PAGE].trigger()
     assert current(shown) == Route.page("2030-01-02", "2")
+    assert tree_route(shown) == Route.page("2030-01-02", "2")
     assert "本版未收录" in plain(shown)
     shown.view.setFocus()
     qtbot.keyClick(shown.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
     assert current(shown) == CONTINUATION
+    assert tree_route(shown) == CONTINUATION
     shown.reader_actions[ActionId.PREVIOUS_PAGE].trigger()
+    assert tree_route(shown) == Route.page("2030-01-02", "2")
     shown.reader_actions[ActionId.PREVIOUS_PAGE].trigger()
     assert current(shown) == START
+    assert tree_route(shown) == START
 
 
 def test_narrow_window_keeps_the_search_box_by_hiding_button_labels(
@@ -200,10 +261,14 @@ def test_narrow_window_keeps_the_search_box_by_hiding_button_labels(
 def test_f11_toggles_full_screen(qtbot: QtBot, shown: ReaderWindow) -> None:
     action = shown.reader_actions[ActionId.FULL_SCREEN]
     assert QKeySequence("F11") in action.shortcuts()
-    action.trigger()
+    assert not shown.isFullScreen()
+    shown.view.setFocus()
+    qtbot.keyClick(shown, Qt.Key.Key_F11)
     qtbot.waitUntil(shown.isFullScreen)
-    action.trigger()
+    assert action.isChecked()
+    qtbot.keyClick(shown, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: not shown.isFullScreen())
+    assert not action.isChecked()
 
 
 def test_ctrl_f_focuses_the_search_box_and_enter_requests_a_search(
