@@ -124,13 +124,39 @@ def problem_with(
                     "INSERT OR REPLACE INTO meta VALUES('checked', ?)", (str(int(time.time())),)
                 )
     except sqlite3.OperationalError as exc:
-        if is_busy(exc):
-            # Another process is writing: not damage, never a reason to delete.
+        if is_busy(exc) or _read_only(exc):
+            # Another process is writing, or the file is read-only: not damage,
+            # never a reason to delete.
             return None
         return f"索引文件无法读取（{exc}）"
     except (sqlite3.DatabaseError, OSError) as exc:
         return f"索引文件无法读取（{exc}）"
     return None
+
+
+def _writable(uri: str) -> bool:
+    """True when SQLite can write the file (a write is tried and rolled back).
+
+    ``mode=rw`` silently opens a read-only file read-only; only a write tells.
+    """
+    conn = sqlite3.connect(uri + "?mode=rw", uri=True, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT OR REPLACE INTO meta VALUES('probe', '')")
+        conn.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            raise  # another process writes: the caller falls back to memory, keeps the file
+        if _read_only(exc):
+            return False
+        raise
+    finally:
+        conn.close()
+
+
+def _read_only(exc: sqlite3.OperationalError) -> bool:
+    return exc.sqlite_errorname.startswith("SQLITE_READONLY")
 
 
 def is_busy(exc: sqlite3.OperationalError) -> bool:
@@ -164,6 +190,13 @@ def open_location(path: Path | None) -> Location:
                 problem = problem_with(conn, path)
             finally:
                 conn.close()
+            if problem is None and not _writable(uri):
+                # Not damage: keep the file (someone made it read-only), search in memory.
+                warnings.append(
+                    f"检索索引文件 {path} 是只读的，无法更新；"
+                    "本次检索索引只保存在内存中，文件未改动。"
+                )
+                return open_memory(tuple(warnings))
             if problem is not None:
                 warnings.append(f"检索索引 {path} {problem}，已重新建立。")
                 remove_files(path)

@@ -223,3 +223,54 @@ def test_a_locked_index_is_never_deleted(tmp_path: Path):
     index = SearchIndex.open(path, Library([folder]))
     assert index.path == path and index.article_count() == 3
     index.close()
+
+
+def _read_only_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """Open ``path`` as the OS opens a file without write permission (root ignores chmod)."""
+    real = sqlite3.connect
+
+    def connect(database: str, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if str(path) in str(database):
+            database = str(database).replace("mode=rwc", "mode=ro").replace("mode=rw", "mode=ro")
+        return real(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+def test_a_read_only_index_file_is_kept_and_the_warning_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = tmp_path / "ed"
+    _three(folder)
+    path = tmp_path / "i.sqlite3"
+    index = SearchIndex.open(path, Library([folder]))
+    index.update()
+    index.close()
+    before = path.read_bytes()
+    _read_only_file(monkeypatch, path)
+    index = SearchIndex.open(path, Library([folder]))
+    report = index.update()
+    assert index.path is None and report.added == 3
+    assert index.search("戊己").hits
+    (warning,) = index.warnings
+    assert "只读" in warning and "内存" in warning
+    assert "无法读取" not in warning and "重新建立" not in warning
+    index.close()
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only files")
+def test_a_chmod_read_only_index_file_is_kept(tmp_path: Path):
+    folder = tmp_path / "ed"
+    _three(folder)
+    path = tmp_path / "i.sqlite3"
+    index = SearchIndex.open(path, Library([folder]))
+    index.update()
+    index.close()
+    path.chmod(0o444)
+    index = SearchIndex.open(path, Library([folder]))
+    index.update()
+    assert index.path is None and any("只读" in w for w in index.warnings)
+    assert path.exists()
+    index.close()
