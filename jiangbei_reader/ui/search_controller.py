@@ -275,12 +275,13 @@ class SearchController(QObject):
         results = self._last_results
         if results is None:
             return []
+        # One line of the plain text per block (paragraph, headline): a hit never spans two.
         text = self.window.view.document().toPlainText()
         try:
             if results.pinyin_words:
                 spans = self._any_word_spans(results.pinyin_words, text)
             else:
-                spans = self.index.highlight(results.query, text)
+                spans = self.index.highlight_blocks(results.query, text)
         except Exception:  # highlighting is a help: never lose the article over it
             log.exception("highlighting failed")
             spans = []
@@ -314,7 +315,7 @@ class SearchController(QObject):
     def _any_word_spans(self, words: tuple[str, ...], text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         for word in words:
-            spans += self.index.highlight(f'"{word}"', text)
+            spans += self.index.highlight_blocks(f'"{word}"', text)
         # Longer words first at the same place, then drop overlaps.
         merged: list[tuple[int, int]] = []
         for start, end in sorted(spans):

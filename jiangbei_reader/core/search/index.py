@@ -20,7 +20,12 @@ from pathlib import Path
 from jiangbei_reader.core.library import EditionRef, Library
 from jiangbei_reader.core.search import store
 from jiangbei_reader.core.search.indexer import CancelCheck, ProgressCallback, update_index
-from jiangbei_reader.core.search.normalize import clean_text, normalize, normalize_query_text
+from jiangbei_reader.core.search.normalize import (
+    clean_text,
+    normalize,
+    normalize_parts,
+    normalize_query_text,
+)
 from jiangbei_reader.core.search.query import Query, Term, parse_query
 from jiangbei_reader.core.search.results import SearchResults, Span, Suggestion, UpdateReport
 from jiangbei_reader.core.search.searcher import Filters, find_candidates, make_hits, rank
@@ -168,6 +173,15 @@ class SearchIndex:
         """Where a query's terms occur in any text (e.g. one paragraph of the reader pane)."""
         parsed = self.parse(query) if isinstance(query, str) else query
         return parsed.spans(normalize(text))
+
+    def highlight_blocks(self, query: str | Query, text: str) -> list[Span]:
+        """Like ``highlight``, for text whose lines are blocks (paragraphs): no hit spans two.
+
+        ``highlight`` takes a line break next to a Chinese character for an
+        extraction artefact; between the paragraphs of a rendered article it is not.
+        """
+        parsed = self.parse(query) if isinstance(query, str) else query
+        return parsed.spans(normalize_parts(text.split("\n"), "\n"))
 
     def article_count(self) -> int:
         """How many articles (fragments) the index holds."""
