@@ -61,3 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from jiangbei_reader.app import main as app_main
 
     return int(app_main(args))
+
+
+if __name__ == "__main__":  # `python -m jiangbei_reader.cli ...`
+    sys.exit(main())

@@ -6,10 +6,20 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+
 from jiangbei_reader.app import create_window
 from jiangbei_reader.core.kiosk.pin import PBKDF2, hash_pin
 from jiangbei_reader.core.kiosk.store import default_config_text
 from jiangbei_reader.ui.kiosk.session import KioskSession
+from jiangbei_reader.ui.kiosk.touch import TARGET_PX
 from jiangbei_reader.ui.window import ReaderWindow
 
 PIN = "2468"
@@ -56,3 +66,32 @@ def open_kiosk(
     session.quit_app = lambda: session.quits.append(True)  # type: ignore[attr-defined]
     qtbot.addWidget(window, before_close_func=lambda _w: session.guard.unlock())
     return window, session
+
+
+#: What a finger can press or type into.
+CLICKABLE = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox)
+
+
+def small_targets(root: QWidget, minimum: int = TARGET_PX) -> list[str]:
+    """Visible controls under `root` (and rows of its item views) smaller than `minimum` px.
+
+    The line edit inside a spin box or combo box is part of that control, which is measured.
+    """
+    small: list[str] = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or not widget.isEnabled():
+            continue
+        parent = widget.parentWidget()
+        if isinstance(widget, QLineEdit) and isinstance(parent, (QAbstractSpinBox, QComboBox)):
+            continue
+        name = f"{type(widget).__name__} {widget.objectName()!r}"
+        if isinstance(widget, CLICKABLE):
+            if widget.height() < minimum or widget.width() < minimum:
+                small.append(f"{name} {widget.width()}x{widget.height()}")
+        elif isinstance(widget, QAbstractItemView) and widget.objectName() != "archiveCalendarView":
+            model = widget.model()
+            if model is not None and model.rowCount() > 0:
+                row = widget.visualRect(model.index(0, 0))
+                if row.isValid() and row.height() < minimum:
+                    small.append(f"{name} row {row.height()} px")
+    return small

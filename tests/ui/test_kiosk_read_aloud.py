@@ -108,3 +108,48 @@ def test_reader_works_when_qt_speech_cannot_be_loaded(tmp_path: Path) -> None:
     assert enabled == "False"
     assert "libpulse0" in explanation and "espeak-ng" in explanation
     assert route == "article"
+
+
+def test_idle_waits_again_after_each_read_aloud(
+    qtbot: QtBot, tmp_path: Path, library: Path
+) -> None:
+    """The timer stops while 朗读 speaks and restarts when it stops or pauses: every time."""
+    window, session = open_kiosk(qtbot, tmp_path, library)
+    window.showFullScreen()
+    qtbot.waitExposed(window)
+    read_aloud = _mocked(aids(window).read_aloud)
+    clock = FakeClock()
+    idle = session.idle
+    idle.policy = IdlePolicy(IdleTimeouts.from_config(session.config), clock=clock)
+    wait_ms = session.config.article_idle_seconds * 1000 + 20
+    assert window.step_article(1)
+    idle.activity()
+    assert idle.timer.isActive() and idle.timer.interval() == wait_ms
+
+    for ending in ("stop", "pause", "stop"):
+        read_aloud.start()
+        assert read_aloud.state == "speaking"
+        assert idle.policy.read_aloud
+        assert not idle.timer.isActive()  # held: no reset can come while it reads
+        clock.now += 10_000
+        getattr(read_aloud, ending)()
+        assert read_aloud.state != "speaking"
+        # The watch learnt it at once (no poll by hand) and waits the full time again.
+        assert not idle.policy.read_aloud
+        assert idle.timer.isActive() and idle.timer.interval() == wait_ms
+        read_aloud.stop()
+        idle.activity()
+
+    # Quiet after the last read-aloud: the timer brings the notice, then the reset.
+    before = session.last_reset
+    assert window.router.can_go_back
+    clock.now += session.config.article_idle_seconds + 1
+    idle.timer.start(0)  # its wait is over (the fake clock moved, real time did not)
+    qtbot.waitUntil(idle.notice.isVisible, timeout=2000)
+    assert window.router.can_go_back  # the notice first, nothing reset yet
+    clock.now += session.config.countdown_seconds
+    # The notice's own tick (at most a second of real time) finds the countdown over.
+    qtbot.waitUntil(lambda: session.last_reset is not before, timeout=3000)
+    assert session.last_reset is not None and session.last_reset.ok
+    assert not window.router.can_go_back
+    assert not idle.notice.isVisible()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiangbei_reader.core.kiosk.pin import PIN_MAX_DIGITS, AdminUnlock, UnlockOutcome
+from jiangbei_reader.ui.kiosk.touch import follow_app_font
 
 #: How long the corner must be held, and how big a corner is (px).
 HOLD_MS = 5000
@@ -45,23 +46,24 @@ class PinPad(QFrame):
         self.setFrameShape(QFrame.Shape.Box)
         self.setStyleSheet(
             "#kioskPinPad { background: #f4f1ea; border: 3px solid #444; border-radius: 12px; }"
-            "#kioskPinPad QPushButton { font-size: 30px; }"
         )
         self.unlock = unlock
         self._digits = ""
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("管理员：请输入密码"), self)
         title.setObjectName("kioskPinTitle")
-        title.setStyleSheet("font-size: 28px; font-weight: bold;")
+        follow_app_font(title, 1.75, bold=True)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots = QLabel("", self)
         self.dots.setObjectName("kioskPinDots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dots.setStyleSheet("font-size: 36px; min-height: 48px;")
+        self.dots.setStyleSheet("min-height: 48px;")
+        follow_app_font(self.dots, 2.25)
         self.message = QLabel("", self)
         self.message.setObjectName("kioskPinMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("font-size: 22px; color: #a00;")
+        self.message.setStyleSheet("color: #a00;")
+        follow_app_font(self.message, 1.4)
         layout.addWidget(title)
         layout.addWidget(self.dots)
         layout.addWidget(self.message)
@@ -84,6 +86,7 @@ class PinPad(QFrame):
         button.setObjectName(name)
         button.setAccessibleName(label)
         button.setMinimumSize(KEY_PX + 40, KEY_PX)
+        follow_app_font(button, 1.9)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: self.press(label))
         self.keys[label] = button

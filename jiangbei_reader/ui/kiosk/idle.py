@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from jiangbei_reader.core.kiosk.idle import IdlePhase, IdlePolicy, IdleStatus, ViewKind
+from jiangbei_reader.ui.kiosk.touch import follow_app_font
 
 #: Events that mean someone is there.
 INPUT_EVENTS = frozenset(
@@ -46,16 +47,19 @@ class IdleNotice(QFrame):
         self.title = QLabel(self.tr("还在阅读吗？"), self)
         self.title.setObjectName("kioskIdleTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setStyleSheet("font-size: 48px; font-weight: bold; color: #222;")
+        self.title.setStyleSheet("color: #222;")
+        follow_app_font(self.title, 3.0, bold=True)
         self.countdown = QLabel("", self)
         self.countdown.setObjectName("kioskIdleCountdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown.setStyleSheet("font-size: 30px; color: #333;")
+        self.countdown.setStyleSheet("color: #333;")
+        self.countdown.setWordWrap(True)
+        follow_app_font(self.countdown, 1.9)
         self.button = QPushButton(self.tr("继续阅读"), self)
         self.button.setObjectName("kioskContinueButton")
         self.button.setAccessibleName(self.tr("继续阅读"))
         self.button.setMinimumSize(360, 110)
-        self.button.setStyleSheet("font-size: 40px; font-weight: bold;")
+        follow_app_font(self.button, 2.5, bold=True)
         layout.addWidget(self.title)
         layout.addWidget(self.countdown)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignCenter)
@@ -84,9 +88,11 @@ class IdleWatch(QObject):
         self.policy = policy
         self.notice = IdleNotice(window)
         self.notice.button.clicked.connect(self.activity)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.poll)
+        #: Wakes the watch when the policy says something may change (public for tests).
+        self.timer = QTimer(self)
+        self.timer.setObjectName("kioskIdleTimer")
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.poll)
         #: Whether the read-aloud is playing; read at each poll (None: no read-aloud).
         self.read_aloud_playing: Callable[[], bool] | None = None
 
@@ -110,25 +116,37 @@ class IdleWatch(QObject):
         self.policy.activity()
         if self.notice.isVisible():
             self.notice.hide()
-        self._schedule(self.policy.poll())
+        self.poll()
 
     def set_view(self, view: ViewKind) -> None:
         """The window shows another kind of view (reading waits longer)."""
         self.policy.set_view(view)
-        self._schedule(self.policy.poll())
+        self.poll()
 
     def set_read_aloud(self, playing: bool) -> None:
         """Read-aloud started or stopped: never reset while it plays."""
         self.policy.set_read_aloud(playing)
         self.poll()
 
-    @Slot()
-    def poll(self) -> IdleStatus:
-        """Ask the policy what to do now, do it, and wake again when useful."""
+    @Slot(str)
+    def on_read_aloud_state(self, state: str) -> None:
+        """The read-aloud's state changed ("idle", "speaking", "paused").
+
+        While it speaks the policy holds and the timer stops; when it pauses or
+        stops the wait starts again (the end of reading counts as input).
+        """
+        self.set_read_aloud(state == "speaking")
+
+    def _sync_read_aloud(self) -> None:
         if self.read_aloud_playing is not None:
             playing = self.read_aloud_playing()
             if playing != self.policy.read_aloud:
                 self.policy.set_read_aloud(playing)
+
+    @Slot()
+    def poll(self) -> IdleStatus:
+        """Ask the policy what to do now, do it, and wake again when useful."""
+        self._sync_read_aloud()
         status = self.policy.poll()
         if status.phase is IdlePhase.NOTICE:
             self.notice.show_countdown(status.countdown)
@@ -141,6 +159,6 @@ class IdleWatch(QObject):
 
     def _schedule(self, status: IdleStatus) -> None:
         if status.next_poll is None:
-            self._timer.stop()
+            self.timer.stop()
         else:
-            self._timer.start(max(50, int(status.next_poll * 1000) + 20))
+            self.timer.start(max(50, int(status.next_poll * 1000) + 20))

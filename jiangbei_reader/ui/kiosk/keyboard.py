@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiangbei_reader.core.navigation import Route
+from jiangbei_reader.ui.kiosk.touch import follow_app_font
 
 #: Finger-sized keys (kiosk targets are at least 80 px).
 KEY_PX = 80
@@ -64,9 +65,8 @@ class OnScreenKeyboard(QFrame):
         self.setAutoFillBackground(True)
         self.setStyleSheet(
             "#kioskKeyboard { background: #e6e2d8; border-top: 3px solid #777; }"
-            "#kioskKeyboard QPushButton { font-size: 26px; }"
-            "#kioskKeyboard QPushButton[role='suggestion'] { font-size: 28px; background: #fff; }"
-            "#kioskKeyboard QPushButton[role='result'] { font-size: 22px; background: #fff;"
+            "#kioskKeyboard QPushButton[role='suggestion'] { background: #fff; }"
+            "#kioskKeyboard QPushButton[role='result'] { background: #fff;"
             " text-align: left; padding-left: 12px; }"
         )
         self.box = box
@@ -107,6 +107,7 @@ class OnScreenKeyboard(QFrame):
         button.setObjectName(f"kioskKey_{name}")
         button.setAccessibleName(label)
         button.setMinimumSize(KEY_PX * stretch, KEY_PX)
+        follow_app_font(button, 1.6)
         # Keys never take the focus: the search box keeps its cursor.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(handler)
@@ -190,6 +191,7 @@ class OnScreenKeyboard(QFrame):
             button.setAccessibleName(self.tr("建议：{0}").format(word))
             button.setProperty("role", "suggestion")
             button.setMinimumHeight(KEY_PX)
+            follow_app_font(button, 1.75)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, w=word: self.choose_suggestion(w))
             self.suggestion_row.addWidget(button)
@@ -213,6 +215,7 @@ class OnScreenKeyboard(QFrame):
             button.setAccessibleName(self.tr("打开：{0}").format(item.label))
             button.setProperty("role", "result")
             button.setMinimumHeight(KEY_PX)
+            follow_app_font(button, 1.4)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, r=item.route: self._open(r))
             self.result_row.addWidget(button)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QClipboard
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QMenu, QScroller
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMenu, QWidget
 
 from jiangbei_reader.core.kiosk.config import KioskConfig
 from jiangbei_reader.core.kiosk.home import resolve_home
@@ -22,6 +22,7 @@ from jiangbei_reader.core.kiosk.idle import IdlePolicy, IdleTimeouts, ViewKind
 from jiangbei_reader.core.kiosk.pin import AdminUnlock, RateLimiter
 from jiangbei_reader.core.kiosk.reset import Handler, ResetItem, ResetReport, run_reset
 from jiangbei_reader.core.navigation import Route, RouteKind
+from jiangbei_reader.core.settings import Preferences
 from jiangbei_reader.core.themes import theme_named
 from jiangbei_reader.core.typography import Mode, base_point_size
 from jiangbei_reader.ui.kiosk.admin import AdminGesture
@@ -34,21 +35,13 @@ from jiangbei_reader.ui.kiosk.keyboard import (
     Suggest,
     TouchOpener,
 )
+from jiangbei_reader.ui.kiosk.touch import KIOSK_STYLE, TARGET_PX, TouchFitter, follow_app_font
 from jiangbei_reader.ui.theme import article_colours
 from jiangbei_reader.ui.window import ReaderWindow
 
 log = logging.getLogger(__name__)
 
-#: Smallest touch target in kiosk mode (px).
-TARGET_PX = 80
-
-_STYLE = f"""
-QToolButton, QPushButton {{ min-height: {TARGET_PX}px; min-width: {TARGET_PX}px; }}
-QLineEdit#searchBox {{ min-height: {TARGET_PX}px; font-size: 26px; }}
-QTreeView::item {{ min-height: {TARGET_PX}px; }}
-QScrollBar:vertical {{ width: 40px; }}
-QScrollBar:horizontal {{ height: 40px; }}
-"""
+__all__ = ["TARGET_PX", "KioskSession", "index_functions"]
 
 _VIEW_KINDS = {
     RouteKind.SEARCH: ViewKind.SEARCH,
@@ -82,6 +75,7 @@ class KioskSession(QObject):
         self.idle = IdleWatch(window, IdlePolicy(IdleTimeouts.from_config(config), clock=clock))
         self.keyboard = OnScreenKeyboard(window.search_box, window, suggest, search)
         self._opener = TouchOpener(self.keyboard)
+        self.touch = TouchFitter(self)
         self.last_reset: ResetReport | None = None
         #: Stops read-aloud / tells whether it plays (the window's 朗读, when it has one).
         self.stop_read_aloud: Callable[[], object] | None = None
@@ -89,17 +83,33 @@ class KioskSession(QObject):
         if read_aloud is not None:
             self.stop_read_aloud = read_aloud.stop
             self.idle.read_aloud_playing = lambda: bool(read_aloud.is_speaking)
+            # Polling alone is not enough: while it speaks the idle timer is stopped, so
+            # only this signal can tell the watch that reading ended and the wait restarts.
+            state_changed = getattr(read_aloud, "state_changed", None)
+            if state_changed is not None:  # SpeechUnavailable never speaks
+                state_changed.connect(self.idle.on_read_aloud_state)
             if not config.allow_read_aloud:
                 read_aloud.speak_action.setEnabled(False)
                 if read_aloud.button_holder is not None:
                     read_aloud.button_holder.setVisible(False)
 
     def start(self) -> None:
-        """Lock the window down, make it touch-friendly, show the home view."""
+        """Lock the window down, make it touch-friendly, show the home view.
+
+        From here on nothing a reader does is kept: the window loses its settings
+        store and its QSettings, so font steps, themes, the article read (saved
+        2 s after it changes), the speech rate and the window geometry stay in
+        memory and the next reset forgets them.
+        """
         window = self.window
+        window.store = None
+        window.ui_state = None
         self.guard.apply()
-        window.setStyleSheet(window.styleSheet() + _STYLE)
-        self.enable_kinetic_scrolling()
+        window.setStyleSheet(window.styleSheet() + KIOSK_STYLE)
+        # Bigger type in the search box: a multiple of the application font (font steps
+        # still apply), never a style-sheet font size.
+        follow_app_font(window.search_box, 1.5)
+        self.touch.install([window])
         self.keyboard.open_route.connect(self._open_route)
         window.route_changed.connect(self._on_route_changed)
         self.idle.reset_due.connect(self.reset)
@@ -107,16 +117,6 @@ class KioskSession(QObject):
         self.admin.install()
         self.idle.install()
         self.reset()
-
-    def enable_kinetic_scrolling(self) -> int:
-        """Finger scrolling (QScroller) on every scroll area; returns how many."""
-        areas = self.window.findChildren(QAbstractScrollArea)
-        for area in areas:
-            QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-            QScroller.grabGesture(
-                area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-            )
-        return len(areas)
 
     @Slot()
     def exit(self) -> None:
@@ -155,6 +155,10 @@ class KioskSession(QObject):
         if self.stop_read_aloud is not None:
             self.stop_read_aloud()
         self.idle.set_read_aloud(False)
+        read_aloud = getattr(getattr(self.window, "reading_aids", None), "read_aloud", None)
+        set_rate = getattr(read_aloud, "set_rate", None)
+        if callable(set_rate):
+            set_rate(Preferences().speech_rate)  # the next reader hears the default speed
 
     def _close_dialogs(self) -> None:
         self.admin.pad.close_pad()
@@ -167,6 +171,14 @@ class KioskSession(QObject):
 
     def _clear_search(self) -> None:
         self.window.search_box.clear()
+        # The panel's clear() may keep the edition filter; the next reader starts unfiltered.
+        edition_filter = self.window.findChild(QComboBox, "searchEditionFilter")
+        if edition_filter is not None and edition_filter.count():
+            edition_filter.setCurrentIndex(0)
+        panel = self.window.findChild(QWidget, "searchPanel")
+        clear_panel = getattr(panel, "clear", None)
+        if callable(clear_panel):
+            clear_panel()  # results and message, even when the box was already empty
         for name in ("clear_search", "clear_search_results"):
             method = getattr(self.window, name, None)
             if callable(method):

@@ -198,3 +198,28 @@ def test_set_pin_on_a_terminal_refuses_two_different_pins(tmp_path):
     )
     assert status == 1 and "the two PINs differ" in output
     assert not path.exists()
+
+
+def test_python_dash_m_cli_runs_the_command_line(tmp_path):
+    """`python -m jiangbei_reader.cli` is the command line too (it used to do nothing)."""
+    path = tmp_path / "kiosk.toml"
+    done = subprocess.run(
+        [sys.executable, "-m", "jiangbei_reader.cli", "kiosk", "set-pin", "--kiosk-config", path],
+        input="482916\n482916\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=os.environ.copy(),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert load_for_kiosk(path).pin.verify("482916")
+    helped = subprocess.run(
+        [sys.executable, "-m", "jiangbei_reader.cli", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("usage: jiangbei-reader")
