@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -28,9 +29,9 @@ from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.settings import SettingsStore, default_config_dir
 from jiangbei_reader.core.typography import DEFAULT_STEP, Mode, base_point_size
 from jiangbei_reader.resources import editions_dir, resource
+from jiangbei_reader.ui.actions import ActionId
 from jiangbei_reader.ui.elder_mode import install_reading_aids
 from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
-from jiangbei_reader.ui.proofing import install_proofing
 from jiangbei_reader.ui.search_controller import install_search
 from jiangbei_reader.ui.ui_state import load_ui_state
 from jiangbei_reader.ui.window import ReaderWindow
@@ -92,6 +93,37 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(list(sys.argv[1:] if argv is None else argv))
 
 
+class DeferredProofing:
+    """``window.proofing``: 「校对」 is set up the first time it is used, not at start-up.
+
+    The proofing view brings Pygments and its plugin scan (tens of milliseconds)
+    that the first article does not need. Until then the 校对 action (Ctrl+U)
+    is connected here; any use of an attribute (``open``, ``views`` …) installs
+    the real :class:`~jiangbei_reader.ui.proofing.Proofing` and hands it on.
+    """
+
+    def __init__(self, window: ReaderWindow) -> None:
+        self._window = window
+        self._installed: Any = None
+        self._action = window.reader_actions[ActionId.PROOF]
+        self._action.triggered.connect(self._on_proof_triggered)
+
+    def installed(self) -> Any:
+        """The real 校对 feature, installed now if it was not yet."""
+        if self._installed is None:
+            from jiangbei_reader.ui.proofing import install_proofing
+
+            self._action.triggered.disconnect(self._on_proof_triggered)
+            self._installed = install_proofing(self._window)
+        return self._installed
+
+    def _on_proof_triggered(self) -> None:
+        self.installed().open_current()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.installed(), name)
+
+
 def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -121,7 +153,7 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     install_search(window)
     # Font steps, 长辈版, themes and read-aloud (issue 5), restored from the preferences.
     window.reading_aids = install_reading_aids(window, fonts)  # type: ignore[attr-defined]
-    window.proofing = install_proofing(window)  # type: ignore[attr-defined]
+    window.proofing = DeferredProofing(window)  # type: ignore[attr-defined]
     # The window keeps the application alive when create_window made it.
     window.application = app  # type: ignore[attr-defined]
     window.start()

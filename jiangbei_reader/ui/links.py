@@ -7,7 +7,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def _tr(text: str) -> str:
@@ -23,6 +23,9 @@ class LinkOpener(Protocol):
 
 def ask_before_opening(parent: QWidget, url: QUrl) -> bool:
     """Ask the reader whether to open a web address in the system browser."""
+    # Imported here: creating QMessageBox's Python enums costs start-up time for a rare dialog.
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setObjectName("externalLinkDialog")
     box.setIcon(QMessageBox.Icon.Question)

@@ -56,7 +56,6 @@ from jiangbei_reader.ui.a11y import name_qt_parts
 from jiangbei_reader.ui.actions import ActionId, Actions
 from jiangbei_reader.ui.article_view import ArticleView
 from jiangbei_reader.ui.chrome import ReaderToolBar, build_menus, make_search_box
-from jiangbei_reader.ui.date_picker import choose_edition
 from jiangbei_reader.ui.links import ConfirmingLinkOpener, LinkOpener
 from jiangbei_reader.ui.section_model import SectionModel
 from jiangbei_reader.ui.section_tree import SectionTree
@@ -70,6 +69,13 @@ log = logging.getLogger(__name__)
 RouteHandler = Callable[[Route, int | None], None]
 #: Picks an edition by date (the 往期 dialog); injectable for tests.
 EditionChooser = Callable[[Sequence[EditionRef], str | None, QWidget], str | None]
+
+
+def _choose_edition(refs: Sequence[EditionRef], current: str | None, parent: QWidget) -> str | None:
+    # The calendar dialog's module is loaded when 往期 is first chosen, not at start-up.
+    from jiangbei_reader.ui.date_picker import choose_edition
+
+    return choose_edition(refs, current, parent)
 
 
 class ReaderWindow(QMainWindow):
@@ -100,7 +106,7 @@ class ReaderWindow(QMainWindow):
         self.store = store
         self.ui_state = ui_state
         self.link_opener: LinkOpener = link_opener or ConfirmingLinkOpener()
-        self.edition_chooser: EditionChooser = choose_edition
+        self.edition_chooser: EditionChooser = _choose_edition
         self.router = Router()
         self.display = DisplaySettings()
         self._route_handlers: dict[RouteKind, RouteHandler] = {}
