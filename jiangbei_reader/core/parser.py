@@ -347,7 +347,6 @@ class _Parser:
         in_comment_since: int | None = None
         while index < len(self.lines):
             line = self.lines[index].rstrip()
-            had_comment = in_comment_since is not None
             if in_comment_since is not None:
                 end = line.find("-->")
                 if end < 0:
@@ -355,13 +354,17 @@ class _Parser:
                     continue
                 in_comment_since = None
                 line = line[end + 3 :]
-            line, opened, removed = self.strip_comments(index, line)
-            if opened:
-                in_comment_since = index
-            if (had_comment or removed) and not line.strip():
-                # A line holding only a comment is not a blank line: it ends no paragraph.
-                index += 1
-                continue
+                if not line.strip():
+                    index += 1
+                    continue
+            if line.lstrip().startswith("<!--"):
+                line, opened, _removed = self.strip_comments(index, line)
+                if opened:
+                    in_comment_since = index
+                if not line.strip():
+                    # A line holding only a comment is not a blank line: it ends no paragraph.
+                    index += 1
+                    continue
             stripped = line.strip()
             if stripped.startswith("#") and not stripped.startswith("#" * 4):
                 level = len(stripped) - len(stripped.lstrip("#"))
@@ -400,7 +403,13 @@ class _Parser:
                     self.article.blocks.append(figure)
             else:
                 self.in_fields = False
-                self.paragraph.append((index + 1, line))
+                # Inside body text a comment may stand anywhere; headings and fields are
+                # taken as written.
+                text, opened, removed = self.strip_comments(index, line)
+                if opened:
+                    in_comment_since = index
+                if text.strip() or not removed:
+                    self.paragraph.append((index + 1, text))
             index += 1
         if in_comment_since is not None:
             self.report(

@@ -133,6 +133,23 @@ def _continues_on(text: str) -> bool:
     )
 
 
+def _marker_across(a: str, b: str) -> bool:
+    """A jump marker broken over two lines, blank ones between too: ``（下`` / ``转2版）``."""
+    tail = a[-6:]
+    return any(m.start < len(tail) < m.end for m in find_jump_markers(tail + b[:10]))
+
+
+def _ends_sentence(block: Sequence[RawLine]) -> bool:
+    """The block so far ends a sentence (or a colon), a 下转 marker after it or not."""
+    text = block[-1].text
+    if len(block) > 1 and _marker_across(block[-2].text, text):
+        text = block[-2].text + text
+    markers = [m for m in find_jump_markers(text) if m.end == len(text)]
+    if markers:
+        text = text[: markers[-1].start]
+    return ends_sentence(text) or text.endswith(("：", ":"))
+
+
 def _opens_block(text: str) -> bool:
     """A line that always starts a block: a byline, a jump marker, a QR blurb."""
     return bool(is_marker_only(text) or BYLINE.match(text) or QR.match(text))
@@ -149,11 +166,11 @@ def _breaks_after(
 ) -> bool:
     """True when a paragraph ends after the block so far (``b`` is the next non-blank line)."""
     a = block[-1]
-    if _continues_on(b.text) and not blanks:
+    if (_continues_on(b.text) and not blanks) or _marker_across(a.text, b.text):
         return False
     if is_marker_only(a.text) or AD_LABEL.match(a.text) or _opens_block(b.text):
         return True
-    end_a = ends_sentence(a.text) or a.text.endswith(("：", ":"))
+    end_a = _ends_sentence(block)
     # The first line of a paragraph is indented (首行缩进), so it is short by about 2 em.
     short_a = a.width <= full_a - _SHORT - (_SHORT if len(block) == 1 else 0)
     if LIST_ITEM.match(b.text) and (

@@ -20,6 +20,8 @@ from jiangbei_reader.core.parser import parse_edition
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’」』）)]*")
 _ESCAPED = re.compile(r"\\([\\`*_\[\]!<#])")
 _ANCHOR = 12
+#: A list item's number as an editor writes it in front (``1.``); print may set it elsewhere.
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,11 @@ class _Locator:
     def find(self, text: str) -> tuple[int, int] | None:
         if not text:
             return None
+        number = _ITEM_NUMBER.match(text)
+        if number is not None and len(text) > number.end():
+            # The seed prints the ad's tip numbers as pictures after each tip; the edition
+            # writes them in front: the tip's own words are what the raw text has.
+            return self.find(text[number.end() :])
         for needle, shift in (
             (text, 0),
             (text[:_ANCHOR], 0),

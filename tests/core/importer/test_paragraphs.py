@@ -81,3 +81,12 @@ def test_a_wrapped_number_is_not_a_numbered_item():
 def test_the_seed_has_no_paragraph_of_one_raw_line_inside_a_sentence(seed_text):
     for text in paragraphs(seed_text):
         assert not text.endswith(("，", "、")), text
+
+
+def test_a_jump_marker_broken_over_a_blank_line_stays_whole():
+    raw = "区经信委相关负责人说。（下\n\n转2版）\n\n本报讯（记者 甲）另一篇的开头。\n"
+    texts = paragraphs(raw)
+    assert texts[0] == "区经信委相关负责人说。（下转2版）"
+    assert texts[1].startswith("本报讯")
+    # A title-like line after a sentence end still starts its own block.
+    assert paragraphs("他说。（下\n\n转2版）\n\n新的标题\n")[-1] == "新的标题"
