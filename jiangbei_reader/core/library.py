@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -49,19 +50,31 @@ def parse_edition_bytes(data: bytes, path: Path | None = None) -> ParseResult:
     return ParseResult(replace(result.edition, diagnostics=diagnostics), diagnostics)
 
 
+def _walk_edition_files(root: Path) -> list[Path]:
+    """``*.md`` files under ``root``, skipping hidden files and folders below it, sorted."""
+    found: list[tuple[list[str], str, str]] = []
+    # os.walk and plain strings: Path.rglob, a stat per file and sorting Path objects
+    # took most of the time of listing a ten-year archive (3,650 files). os.walk
+    # lists folders apart; what else is not a readable file is reported when read.
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        parts = [] if folder == str(root) else os.path.relpath(folder, root).split(os.sep)
+        found.extend(
+            (parts, name, os.path.join(folder, name))
+            for name in names
+            if name.endswith(".md") and not name.startswith(".")
+        )
+    found.sort()
+    return [Path(path) for _, _, path in found]
+
+
 def find_edition_files(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
     """Every ``*.md`` file in the given files and folders (recursively), sorted."""
     found: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*.md")
-                    if p.is_file() and not any(part.startswith(".") for part in p.parts)
-                )
-            )
+            found.extend(_walk_edition_files(path))
         elif path.is_file():
             found.append(path)
         else:
