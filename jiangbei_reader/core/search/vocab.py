@@ -17,8 +17,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from operator import add
 
-from pypinyin import lazy_pinyin
-
 from jiangbei_reader.core.model import Edition, Figure
 from jiangbei_reader.core.search.normalize import fold
 
@@ -41,16 +39,25 @@ HEADLINE_CHARS = 24
 HEADLINE_SYLLABLES = 6
 
 
+def _lazy_pinyin(text: str) -> list[str]:
+    # pypinyin's dictionaries take 0.2-0.4 s to import: only when a vocabulary is
+    # built (in the indexing worker) or suggested from, never while the window opens.
+    from pypinyin import lazy_pinyin
+
+    result: list[str] = lazy_pinyin(text, errors="ignore")
+    return result
+
+
 @lru_cache(maxsize=200_000)
 def word_pinyin(word: str) -> tuple[str, str]:
     """(full pinyin with spaces, initials) of a word, with pypinyin's phrase readings."""
-    syllables = [s.lower() for s in lazy_pinyin(word, errors="ignore") if s.strip()]
+    syllables = [s.lower() for s in _lazy_pinyin(word) if s.strip()]
     return " ".join(syllables), "".join(s[0] for s in syllables)
 
 
 @lru_cache(maxsize=20_000)
 def _char_pinyin(char: str) -> str:
-    result = lazy_pinyin(char, errors="ignore")
+    result = _lazy_pinyin(char)
     return result[0].lower() if result else ""
 
 
