@@ -8,6 +8,7 @@ that have problems marked, so the view shows what `check` would say.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,9 @@ from jiangbei_reader.core.textio import decode_edition_bytes
 
 #: Anchor names of source lines in :func:`source_html`: ``line-12``.
 LINE_ANCHOR = "line"
+#: Line numbers: grey, 5.0:1 on white.
+LINE_NUMBER_COLOUR = "#6f6f6f"
+_LINE_NUMBER = re.compile(r'<span style="color: inherit;[^"]*">(\s*\d+)</span>')
 
 
 class EditionSourceStyle(Style):
@@ -140,7 +144,11 @@ def source_html(text: str, marked_lines: Iterable[int] = ()) -> str:
     )
     # The lexer must see the text as it is: a stripped first line would move every anchor.
     lexer = EditionLexer(stripnl=False, stripall=False, ensurenl=True)
-    return highlight(text, lexer, formatter)
+    out = highlight(text, lexer, formatter)
+    # Qt's rich text ignores padding: give the line numbers a colour and a gap of their
+    # own, and let long lines (a paragraph is one line) wrap instead of scrolling sideways.
+    out = _LINE_NUMBER.sub(rf'<span style="color: {LINE_NUMBER_COLOUR}">\1 </span>', out)
+    return out.replace('<pre style="', '<pre style="white-space: pre-wrap; ', 1)
 
 
 def diagnostic_text(diagnostic: Diagnostic) -> str:

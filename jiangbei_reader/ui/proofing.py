@@ -75,6 +75,8 @@ class ProofingWindow(QWidget):
         self.source.setAccessibleName(self.tr("源文件"))
         self.source.setOpenLinks(False)
         self.source.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        # Source lines wrap (a paragraph is one line): never a sideways scroll bar.
+        self.source.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.source.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -97,6 +99,7 @@ class ProofingWindow(QWidget):
         panes.setAccessibleName(self.tr("源文件与排版效果"))
         panes.addWidget(self.source)
         panes.addWidget(self.preview)
+        panes.setSizes([560, 640])
         outer = QSplitter(Qt.Orientation.Vertical, self)
         outer.setObjectName("proofSplitter")
         outer.setAccessibleName(self.tr("校对区"))

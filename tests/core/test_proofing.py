@@ -8,6 +8,7 @@ from pathlib import Path
 from jiangbei_reader.core.diagnostics import Severity
 from jiangbei_reader.core.lexer import HEADLINE
 from jiangbei_reader.core.proofing import (
+    LINE_NUMBER_COLOUR,
     EditionSourceStyle,
     diagnostic_text,
     load_proof,
@@ -39,6 +40,9 @@ def test_source_html_has_one_anchor_per_line_and_colours_headlines(tmp_path: Pat
     assert anchors == list(range(1, len(text.splitlines()) + 1))
     colour = EditionSourceStyle.styles[HEADLINE].split()[-1].upper()
     assert re.search(rf'<span style="[^"]*color: {colour}[^"]*">测试新闻开篇', html)
+    assert '<pre style="white-space: pre-wrap;' in html  # a paragraph line wraps in the view
+    assert html.count(f'<span style="color: {LINE_NUMBER_COLOUR}">') == len(anchors)
+    assert '<span style="color: #6f6f6f">1 </span>' in html
     jump = re.search(r'<span style="([^"]*)">（下转3版）</span>', html)
     assert jump is not None and "font-weight: bold" in jump.group(1)
 
