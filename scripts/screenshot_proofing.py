@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot_window import ROOT, SIZE, start_xvfb  # noqa: E402
+from screenshot_window import ROOT, SIZE, start_xvfb
 
 LINE_AFTER = int(os.environ.get("PROOF_LINE_AFTER", "20"))
 SEED = ROOT / "tests" / "data" / "000_496bd8901b2cf08b.txt"
