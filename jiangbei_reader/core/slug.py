@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_SYLLABLES = 4
@@ -15,9 +21,72 @@ def is_valid_slug(text: str) -> bool:
     return _SLUG_RE.fullmatch(text) is not None
 
 
-@lru_cache(maxsize=4096)
+#: Slugs worked out before (headline → slug), e.g. read by the reader from its cache
+#: file at start-up: then parsing the first edition does not load pypinyin, whose
+#: dictionaries take about 0.2 s to load.
+_known: dict[str, str] = {}
+#: Headlines whose slug was worked out in this process (to be saved).
+_learned: set[str] = set()
+#: At most this many slugs are kept in the cache file (the newest editions' at least).
+KNOWN_SLUGS_LIMIT = 4096
+
+
 def slug_for_headline(headline: str) -> str:
     """``“碳”寻发展新路径`` → ``tan-xun-fa-zhan``; ASCII words are kept as they are."""
+    known = _known.get(headline)
+    if known is not None:
+        return known
+    slug = _pinyin_slug(headline)
+    if len(_known) < KNOWN_SLUGS_LIMIT:
+        _known[headline] = slug
+        _learned.add(headline)
+    return slug
+
+
+def load_known_slugs(path: Path) -> int:
+    """Take the slugs saved in ``path`` (JSON ``{headline: slug}``); how many were taken.
+
+    A missing, unreadable or foreign file is no error: slugs are then worked out
+    with pypinyin, as always. Only valid slugs are taken.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return 0
+    except (OSError, ValueError) as exc:
+        log.info("%s: slug cache not used (%s)", path, exc)
+        return 0
+    slugs = data.get("slugs") if isinstance(data, dict) else None
+    if not isinstance(slugs, dict):
+        log.info("%s: slug cache not used (not a slug cache)", path)
+        return 0
+    taken = 0
+    for headline, slug in slugs.items():
+        if isinstance(headline, str) and isinstance(slug, str) and is_valid_slug(slug):
+            _known.setdefault(headline, slug)
+            taken += 1
+    return taken
+
+
+def save_known_slugs(path: Path) -> bool:
+    """Write the known slugs to ``path`` when this process worked out new ones; ``True`` if so."""
+    if not _learned:
+        return False
+    payload = {"version": 1, "slugs": dict(list(_known.items())[-KNOWN_SLUGS_LIMIT:])}
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as exc:
+        log.warning("%s: cannot save the slug cache (%s)", path, exc)
+        return False
+    _learned.clear()
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_slug(headline: str) -> str:
     from pypinyin import lazy_pinyin  # imported late: only parsing needs it, not start-up
 
     text = unicodedata.normalize("NFKC", headline)

@@ -1,0 +1,86 @@
+"""Slugs worked out before are kept in a cache file, so a start need not load pypinyin."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jiangbei_reader.core import slug as slug_module
+from jiangbei_reader.core.library import load_edition_file
+from jiangbei_reader.resources import editions_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+EDITION = editions_dir() / "2023-07-13.md"
+
+#: Parse the bundled edition with a slug cache; print the ids and whether pypinyin was loaded.
+SCRIPT = """
+import json, sys
+from pathlib import Path
+from jiangbei_reader.core import slug
+from jiangbei_reader.core.library import load_edition_file
+cache = Path(sys.argv[1])
+slug.load_known_slugs(cache)
+edition = load_edition_file(Path(sys.argv[2])).edition
+ids = [a.id for a in edition.articles()]
+saved = slug.save_known_slugs(cache)
+print(json.dumps({"ids": ids, "pypinyin": "pypinyin" in sys.modules, "saved": saved}))
+"""
+
+
+def _parse_in_a_new_process(cache: Path) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(cache), str(EDITION)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    answer = json.loads(result.stdout.splitlines()[-1])
+    assert isinstance(answer, dict)
+    return answer
+
+
+def test_the_second_parse_uses_the_cache_and_not_pypinyin(tmp_path: Path) -> None:
+    cache = tmp_path / "cache" / "slugs.json"
+    first = _parse_in_a_new_process(cache)
+    assert first["pypinyin"] and first["saved"]
+    assert cache.is_file()
+    second = _parse_in_a_new_process(cache)
+    assert second["ids"] == first["ids"]
+    assert not second["pypinyin"]
+    assert not second["saved"]  # nothing new to write
+    # The ids are the ones pypinyin gives (the same as without a cache).
+    edition = load_edition_file(EDITION).edition
+    assert edition is not None
+    assert second["ids"] == [a.id for a in edition.articles()]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x00\x01not json", b"[1, 2]", b'{"slugs": ["a"]}', b'{"slugs": {"\\u4e2d": "NOT A SLUG"}}'],
+)
+def test_a_bad_cache_file_is_not_used(tmp_path: Path, content: bytes) -> None:
+    cache = tmp_path / "slugs.json"
+    cache.write_bytes(content)
+    assert slug_module.load_known_slugs(cache) == 0
+    assert slug_module.slug_for_headline("中") == "zhong"
+
+
+def test_saving_writes_json_that_loads_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(slug_module, "_known", {})
+    monkeypatch.setattr(slug_module, "_learned", set())
+    assert slug_module.slug_for_headline("“碳”寻发展新路径") == "tan-xun-fa-zhan"
+    cache = tmp_path / "slugs.json"
+    assert slug_module.save_known_slugs(cache)
+    assert json.loads(cache.read_text("utf-8"))["slugs"] == {"“碳”寻发展新路径": "tan-xun-fa-zhan"}
+    monkeypatch.setattr(slug_module, "_known", {})
+    assert slug_module.load_known_slugs(cache) == 1
+    assert slug_module._known == {"“碳”寻发展新路径": "tan-xun-fa-zhan"}
