@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QToolBar, QToolButton, QWidget
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.themes import DARK, ELDER, LIGHT, Theme
-from jiangbei_reader.core.typography import SPACING, Mode
+from jiangbei_reader.core.typography import DEFAULT_STEP, SPACING, Mode
 from jiangbei_reader.ui.actions import ActionId
 from jiangbei_reader.ui.fonts import BundledFonts
 from jiangbei_reader.ui.speech_unavailable import (
@@ -28,6 +28,7 @@ from jiangbei_reader.ui.speech_unavailable import (
     speech_module_installed,
 )
 from jiangbei_reader.ui.theme import apply_theme, article_colours
+from jiangbei_reader.ui.toolbar_flow import ToolbarFlow
 from jiangbei_reader.ui.window import ReaderWindow
 from jiangbei_reader.ui.zoom import ZoomController, big_button, refit_toolbars
 
@@ -67,11 +68,18 @@ class ElderMode(QObject):
             "sections", self.tr("版面"), self.tr("打开或收起版面目录"), False
         )
         self.toolbar = self._make_toolbar(zoom)
+        self.flow = ToolbarFlow(window, lambda: self.elder or zoom.step > DEFAULT_STEP)
+        zoom.step_changed.connect(self.flow.refit)
         self.nav_bar = self._make_nav_bar()
         self.elder_action.toggled.connect(self.set_elder)
         self.night_action.toggled.connect(self._on_night)
         self.serif_action.toggled.connect(self._on_serif)
         self.layout_action.toggled.connect(self._on_sections)
+        #: True while the drawer is open because a search opened it (it closes with it).
+        self._opened_for_search = False
+        stack = window.findChild(QStackedWidget, "sidePanel")
+        if isinstance(stack, QStackedWidget):
+            stack.currentChanged.connect(self._on_side_panel_changed)
 
     def _toggle(self, name: str, text: str, tip: str, checked: bool) -> QAction:
         action = QAction(text, self.window)
@@ -186,6 +194,7 @@ class ElderMode(QObject):
         self._holders["night"].setVisible(not elder)
         self.nav_bar.setVisible(elder)
         window.menuBar().setVisible(not elder)
+        self.flow.refit()
         # 校对 is for editors in the normal mode; an action the kiosk removed stays off.
         proof = window.reader_actions[ActionId.PROOF]
         proof.setEnabled(not elder and proof.isVisible())
@@ -204,6 +213,7 @@ class ElderMode(QObject):
         if self.elder_action.isChecked() != on:
             self.elder_action.setChecked(on)  # comes back here through toggled
             return
+        self._opened_for_search = False
         self.layout_action.setChecked(False)
         self.apply()
         self._remember(elder_mode=on)
@@ -223,6 +233,21 @@ class ElderMode(QObject):
     @Slot(bool)
     def _on_sections(self, on: bool) -> None:
         self._side_panel().setVisible(on or not self.elder)
+
+    @Slot(int)
+    def _on_side_panel_changed(self, _index: int) -> None:
+        # The search results take the tree's place in the side pane, which 长辈版 folds
+        # away: a search opens the drawer, and closes it again when the search ends.
+        stack = self.sender()
+        if not isinstance(stack, QStackedWidget) or not self.elder:
+            return
+        searching = stack.currentWidget() is not self.window.tree
+        if searching and not self.layout_action.isChecked():
+            self._opened_for_search = True
+            self.layout_action.setChecked(True)
+        elif not searching and self._opened_for_search:
+            self._opened_for_search = False
+            self.layout_action.setChecked(False)
 
     def _side_panel(self) -> QWidget:
         """The splitter's pane that holds the section tree (the tree itself, or a panel)."""

@@ -1,12 +1,72 @@
-"""The section tree (版面目录): choosing a row navigates; navigating elsewhere selects a row."""
+"""The section tree (版面目录): choosing a row navigates; navigating elsewhere selects a row.
+
+Rows show the whole headline at every font step: long ones wrap onto more lines
+instead of being cut off with 「…」, and the row grows to hold them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Signal, Slot
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from jiangbei_reader.core.navigation import Route
 from jiangbei_reader.ui.section_model import NodeKind, SectionModel
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text needs when wrapped to the width the tree gives them."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        """The width a row's text has: the viewport less indentation and text margins."""
+        tree = self.tree
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        indent = tree.indentation() * (depth + (1 if tree.rootIsDecorated() else 0))
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+        return max(1, tree.viewport().width() - indent - 2 * margin)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """The style's row size, made taller for the lines the wrapped text takes."""
+        size = super().sizeHint(option, index)
+        text = str(index.data() or "")
+        if not text:
+            return size
+        width = self.text_width(index)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        needed = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), flags, text)
+        margin = self.tree.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameVMargin, None, self.tree
+        )
+        single = option.fontMetrics.height()
+        extra = max(0, needed.height() - single)  # the style's hint holds one line
+        return QSize(min(size.width(), width), max(size.height(), single + 2 * margin) + extra)
 
 
 class SectionTree(QTreeView):
@@ -21,7 +81,12 @@ class SectionTree(QTreeView):
         self.setAccessibleName(self.tr("版面目录"))
         self.setAccessibleDescription(self.tr("报纸的期、版面和文章；选中文章即可阅读"))
         self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)
+        # Whole headlines: wrapped, never elided; rows differ in height then.
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(WrappingDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setExpandsOnDoubleClick(True)
@@ -29,6 +94,18 @@ class SectionTree(QTreeView):
         self._section_model = model
         self._following = False
         self.selectionModel().currentChanged.connect(self._on_current_changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width wraps the headlines differently: measure the rows again."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font step changes every row's height."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.scheduleDelayedItemsLayout()
 
     @property
     def section_model(self) -> SectionModel:

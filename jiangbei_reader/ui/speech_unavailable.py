@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -111,14 +111,68 @@ class SpeechHint(QWidget):
         self.box.open()
 
 
+class RowFitter(QObject):
+    """Keeps a bottom bar beside the bars before it in its line, or on a line of its own.
+
+    In 长辈版 the 翻篇 bar sits at the bottom too; at big steps both do not fit one
+    line, and Qt would squeeze their buttons rather than wrap.
+    """
+
+    def __init__(self, window: ReaderWindow, bar: QToolBar) -> None:
+        super().__init__(bar)
+        self.window = window
+        self.bar = bar
+        self.own_line = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        bar.installEventFilter(self)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Check again once a new font, size or content has been laid out."""
+        if event.type() in _REFIT_EVENTS:
+            self._timer.start()
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def fit(self) -> None:
+        """A line of its own when the bottom bars together are wider than the window."""
+        others = [
+            b
+            for b in self.window.findChildren(QToolBar)
+            if b is not self.bar
+            and b.isVisible()
+            and self.window.toolBarArea(b) == Qt.ToolBarArea.BottomToolBarArea
+        ]
+        need = self.bar.sizeHint().width() + sum(b.sizeHint().width() for b in others)
+        own = self.bar.isVisible() and bool(others) and need > self.window.width()
+        if own != self.own_line:
+            if own:
+                self.window.insertToolBarBreak(self.bar)
+            else:
+                self.window.removeToolBarBreak(self.bar)
+            self.own_line = own
+
+
+_REFIT_EVENTS = (
+    QEvent.Type.FontChange,
+    QEvent.Type.Resize,
+    QEvent.Type.Show,
+    QEvent.Type.LayoutRequest,
+)
+
+
 def make_speech_bar(window: ReaderWindow) -> tuple[QToolBar, SpeechHint]:
-    """The bottom bar (朗读 controls and the hint), next to the 长辈版 翻篇 bar."""
+    """The bottom bar (朗读 controls and the hint), next to the 长辈版 翻篇 bar if it fits."""
     bar = QToolBar(_tr("朗读"), window)
     bar.setObjectName("readAloudBar")
     bar.setAccessibleName(_tr("朗读"))
     bar.setMovable(False)
     hint = SpeechHint(bar)
     window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+    bar.row_fitter = RowFitter(window, bar)  # type: ignore[attr-defined]
     return bar, hint
 
 

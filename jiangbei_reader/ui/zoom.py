@@ -15,12 +15,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QKeySequence,
+    QNativeGestureEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QGestureEvent,
+    QLineEdit,
     QPinchGesture,
+    QStyle,
+    QStyleOptionFrame,
     QToolBar,
     QToolButton,
     QWidget,
@@ -39,6 +47,16 @@ from jiangbei_reader.ui.actions import key_sequences
 from jiangbei_reader.ui.fonts import BundledFonts, reader_font
 from jiangbei_reader.ui.window import ReaderWindow
 
+#: chrome's search box widths (px) and QLineEdit's own text margins, for the placeholder.
+_SEARCH_MIN_PX = 160
+_SEARCH_MAX_PX = 320
+_LINE_EDIT_MARGIN = 2
+_FULL_PLACEHOLDER = "jiangbeiFullPlaceholder"
+_CLEAR_BUTTON_MARGIN = 8
+#: The tree pane holds this many CJK characters after three levels of indentation,
+#: enough for 「2023年7月13日」 or 「第2版 综合新闻」 on one line.
+_SIDE_CHARS = 12
+_SIDE_MAX_SHARE = 0.4
 #: One notch of a mouse wheel (QWheelEvent.angleDelta units).
 _WHEEL_NOTCH = 120
 #: A pinch must grow or shrink the fingers' distance this much to take a step.
@@ -55,6 +73,58 @@ def big_button(action: QAction, name: str, parent: QWidget | None = None) -> QTo
     button.setAccessibleName(action.text())
     button.setAccessibleDescription(action.toolTip())
     return button
+
+
+def _line_edit_width(box: QLineEdit, text: str) -> int:
+    """The width ``box`` needs to show ``text`` whole (frame, margins and clear button)."""
+    option = QStyleOptionFrame()
+    box.initStyleOption(option)
+    style = box.style()
+    margins = box.textMargins()
+    inner = box.fontMetrics().horizontalAdvance(text)
+    inner += margins.left() + margins.right() + 2 * _LINE_EDIT_MARGIN
+    if box.isClearButtonEnabled():
+        inner += style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + _CLEAR_BUTTON_MARGIN
+    size = QSize(inner, box.fontMetrics().height())
+    return style.sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, size, box).width()
+
+
+def fit_search_box(box: QLineEdit) -> None:
+    """Keep the search box's placeholder whole at the current font.
+
+    ``chrome`` makes the box 160..320 px, which holds 「搜索报纸（Ctrl+F）」 up to
+    200 %. Beyond, the placeholder loses its shortcut (still in the tooltip and the
+    阅读 menu) rather than being cut off, and the box is at least as wide as that.
+    The box stays at most 320 px so the labelled buttons beside it still fit.
+    """
+    full = box.property(_FULL_PLACEHOLDER)
+    if not isinstance(full, str):
+        full = box.placeholderText()
+        box.setProperty(_FULL_PLACEHOLDER, full)
+    short = full.split("（")[0]
+    text = full if _line_edit_width(box, full) <= _SEARCH_MAX_PX else short
+    box.setPlaceholderText(text)
+    need = _line_edit_width(box, text)
+    box.setMinimumWidth(max(_SEARCH_MIN_PX, need))
+    box.setMaximumWidth(max(_SEARCH_MAX_PX, need))
+
+
+def widen_side_pane(window: ReaderWindow) -> None:
+    """Give the tree pane room for a date row at the current font (never narrower than now).
+
+    Long headlines wrap in the tree; a date or a page name should not. At most
+    :data:`_SIDE_MAX_SHARE` of the window, so the article keeps most of the width.
+    """
+    splitter = window.splitter
+    sizes = splitter.sizes()
+    total = sum(sizes)
+    if len(sizes) != 2 or total <= 0:
+        return
+    metrics = window.tree.fontMetrics()
+    need = metrics.horizontalAdvance("国" * _SIDE_CHARS) + window.tree.indentation() * 3
+    need = min(need, int(total * _SIDE_MAX_SHARE))
+    if sizes[0] < need:
+        splitter.setSizes([need, total - need])
 
 
 def refit_toolbars(window: QWidget) -> None:
@@ -86,6 +156,7 @@ class ZoomController(QObject):
         self.mode = Mode.ELDER if window.preferences.elder_mode else Mode.NORMAL
         self.step = nearest_step(window.preferences.font_step)
         self._wheel = 0
+        self._native_scale = 1.0
         self.zoom_in_action = self._action(
             "zoom_in",
             self.tr("A+ 放大"),
@@ -137,6 +208,8 @@ class ZoomController(QObject):
             # Widgets polished by a style sheet keep their old font until it is set again.
             if app.styleSheet():
                 app.setStyleSheet(app.styleSheet())
+            fit_search_box(self.window.search_box)
+            widen_side_pane(self.window)
             refit_toolbars(self.window)
         self.zoom_in_action.setEnabled(self.step < FONT_STEPS[-1])
         self.zoom_out_action.setEnabled(self.step > FONT_STEPS[0])
@@ -186,6 +259,10 @@ class ZoomController(QObject):
                 self._on_wheel(event.angleDelta().y())
                 event.accept()
                 return True
+        elif event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
+            if self._on_native_gesture(event):
+                event.accept()
+                return True
         elif event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
             gesture = event.gesture(Qt.GestureType.PinchGesture)
             if isinstance(gesture, QPinchGesture):
@@ -193,6 +270,24 @@ class ZoomController(QObject):
                 event.accept()
                 return True
         return super().eventFilter(watched, event)
+
+    def _on_native_gesture(self, event: QNativeGestureEvent) -> bool:
+        """Touchpad pinch (macOS, Wayland, X11 with XInput 2.4): Qt's zoom gesture events.
+
+        Each ZoomNativeGesture carries the change of scale since the last one; the
+        steps are taken when the fingers lift, like a touch-screen pinch.
+        """
+        kind = event.gestureType()
+        if kind is Qt.NativeGestureType.BeginNativeGesture:
+            self._native_scale = 1.0
+        elif kind is Qt.NativeGestureType.ZoomNativeGesture:
+            self._native_scale *= 1.0 + event.value()
+        elif kind is Qt.NativeGestureType.EndNativeGesture:
+            self.on_pinch(Qt.GestureState.GestureFinished, self._native_scale)
+            self._native_scale = 1.0
+        else:
+            return False
+        return True
 
     def _on_wheel(self, delta: int) -> None:
         self._wheel += delta

@@ -8,8 +8,21 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtGui import QFontMetricsF, QTextBlock
-from PySide6.QtWidgets import QAbstractButton, QApplication, QToolButton, QWidget
+from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtGui import QFontMetrics, QFontMetricsF, QTextBlock
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QStatusBar,
+    QStyle,
+    QStyleOptionFrame,
+    QToolBar,
+    QToolButton,
+    QTreeView,
+    QWidget,
+)
 
 from jiangbei_reader.app import create_window
 from jiangbei_reader.ui.elder_mode import ReadingAids
@@ -109,6 +122,122 @@ def clipped_text(buttons: list[QAbstractButton]) -> list[str]:
         need = button.fontMetrics().horizontalAdvance(text)
         if need > button.width():
             problems.append(f"{button.objectName()} {text!r}: {need}px in {button.width()}px")
+    return problems
+
+
+def _label_problem(label: QLabel) -> str | None:
+    text = label.text()
+    if not text or not label.isVisible():
+        return None
+    room = label.contentsRect()
+    if label.wordWrap() or label.textFormat() == Qt.TextFormat.RichText or "<" in text:
+        # Laid out by Qt over the width it has: all of it must fit in the height.
+        need_h = label.heightForWidth(room.width()) if label.wordWrap() else 0
+        need_w = 0 if label.wordWrap() else label.sizeHint().width()
+        if need_h > room.height() + 1 or need_w > label.width():
+            return f"{need_w}x{need_h}px in {label.width()}x{room.height()}px"
+        return None
+    widest = max(label.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+    if widest > room.width():
+        return f"{widest}px in {room.width()}px"
+    return None
+
+
+def _button_problem(button: QAbstractButton) -> str | None:
+    text = button.text().replace("&", "")
+    if not text or not button.isVisible():
+        return None
+    if (
+        isinstance(button, QToolButton)
+        and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    ):
+        return "icon only: the label is not shown"
+    need = button.fontMetrics().horizontalAdvance(text)
+    # The button is given at least what it asks for, or its text is squeezed.
+    if need > button.width() or button.width() < button.sizeHint().width():
+        return f"{need}px text, hint {button.sizeHint().width()}px, in {button.width()}px"
+    return None
+
+
+def _placeholder_problem(box: QLineEdit) -> str | None:
+    text = box.placeholderText()
+    if not text or not box.isVisible() or box.text():
+        return None
+    option = QStyleOptionFrame()
+    box.initStyleOption(option)
+    room = box.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, box)
+    margins = box.textMargins()
+    width = room.width() - margins.left() - margins.right() - 4  # QLineEdit's own margin
+    if box.isClearButtonEnabled():
+        width -= box.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8
+    need = box.fontMetrics().horizontalAdvance(text)
+    return f"{need}px in {width}px" if need > width else None
+
+
+def _row_problems(tree: QTreeView) -> list[str]:
+    """Rows whose text does not fit the room the tree gives them (wrapped or not)."""
+    if not tree.isVisible():
+        return []
+    problems = []
+    model = tree.model()
+    metrics = QFontMetrics(tree.font())
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    right = tree.viewport().width()
+
+    def visit(parent: QModelIndex) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            rect = tree.visualRect(index)
+            text = str(index.data() or "")
+            if rect.isValid() and text:
+                width = min(rect.right() + 1, right) - rect.left() - 2 * margin
+                flags = Qt.TextFlag.TextWordWrap if tree.wordWrap() else 0
+                need = metrics.boundingRect(QRect(0, 0, width, 100_000), int(flags), text)
+                if need.width() > width or need.height() > rect.height():
+                    problems.append(
+                        f"row {text!r}: {need.width()}x{need.height()}px"
+                        f" in {width}x{rect.height()}px"
+                    )
+            if tree.isExpanded(index):
+                visit(index)
+
+    visit(QModelIndex())
+    return problems
+
+
+def clipped_controls(window: QWidget) -> list[str]:
+    """Every visible label, button, tree row, search placeholder and status-bar text that
+    does not fit its widget (text width by QFontMetrics.horizontalAdvance), plus toolbars
+    that hide buttons in their overflow menu and tool buttons showing an icon alone."""
+    problems = []
+    for label in window.findChildren(QLabel):
+        if (found := _label_problem(label)) is not None:
+            problems.append(f"label {label.objectName()} {label.text()[:30]!r}: {found}")
+    for button in window.findChildren(QAbstractButton):
+        if (found := _button_problem(button)) is not None:
+            problems.append(f"button {button.objectName()} {button.text()!r}: {found}")
+    for box in window.findChildren(QLineEdit):
+        if (found := _placeholder_problem(box)) is not None:
+            problems.append(f"placeholder {box.placeholderText()!r}: {found}")
+    for tree in window.findChildren(QTreeView):
+        problems += _row_problems(tree)
+    for bar in window.findChildren(QToolBar):
+        extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if bar.isVisible() and extension is not None and extension.isVisible():
+            problems.append(f"toolbar {bar.objectName()}: buttons hidden in the overflow menu")
+    for status in window.findChildren(QStatusBar):
+        message = status.currentMessage()
+        if status.isVisible() and message:
+            room = status.width() - sum(
+                w.width() + 6
+                for w in status.findChildren(
+                    QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+                )
+                if w.isVisible()
+            )
+            need = status.fontMetrics().horizontalAdvance(message) + 8
+            if need > room:
+                problems.append(f"status message {message!r}: {need}px in {room}px")
     return problems
 
 

@@ -18,6 +18,7 @@ from jiangbei_reader.core.typography import (
     FONT_STEPS,
 )
 from jiangbei_reader.ui.actions import ActionId
+from jiangbei_reader.ui.search_controller import SearchController
 from jiangbei_reader.ui.window import ReaderWindow
 
 # Autouse: puts the application's font, palette and style sheet back after each test.
@@ -199,3 +200,25 @@ def test_night_theme_and_typeface_are_remembered(qtbot: QtBot, tmp_path: Path) -
     again = open_reader(qtbot, tmp_path)
     assert aids(again).elder.theme().name == "dark"
     assert again.display.typeface == elder.fonts.serif
+
+
+def test_searching_in_elder_mode_shows_the_results(qtbot: QtBot, tmp_path: Path) -> None:
+    window = _elder(qtbot, tmp_path)
+    search = window.findChild(SearchController, "searchController")
+    assert isinstance(search, SearchController)
+    if search.indexing:
+        with qtbot.waitSignal(search.index_updated, timeout=20_000):
+            pass
+    assert not window.tree.isVisible()
+    with qtbot.waitSignal(search.results_shown, timeout=10_000):
+        window.search_box.setText("专精特新")
+    settle()
+    assert search.panel.isVisible()
+    assert search.panel.results.isVisible()
+    assert search.panel.model.rowCount() > 0
+    assert search.panel.width() >= 200 and search.panel.height() >= 200
+    window.search_box.clear()  # the search ends: the drawer it opened folds away again
+    settle()
+    assert not search.panel.isVisible()
+    assert not window.tree.isVisible()
+    assert not aids(window).elder.layout_action.isChecked()

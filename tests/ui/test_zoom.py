@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QKeySequence, QWheelEvent
+from PySide6.QtGui import QKeySequence, QNativeGestureEvent, QPointingDevice, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from jiangbei_reader.core.settings import SettingsStore
@@ -105,6 +105,10 @@ def test_standard_keys_are_bound(qtbot: QtBot, tmp_path: Path) -> None:
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert zoom.step == FONT_STEPS[1]
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert zoom.step == FONT_STEPS[2]
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert zoom.step == FONT_STEPS[1]
     qtbot.keyClick(window.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert zoom.step == FONT_STEPS[0]
 
@@ -136,7 +140,34 @@ def test_ctrl_wheel_takes_steps_and_plain_wheel_scrolls(qtbot: QtBot, tmp_path: 
     assert zoom.step == FONT_STEPS[0]
 
 
-def test_pinch_takes_steps(qtbot: QtBot, tmp_path: Path) -> None:
+def _native(kind: Qt.NativeGestureType, value: float = 0.0) -> QNativeGestureEvent:
+    device = QPointingDevice.primaryPointingDevice()
+    point = QPointF(100, 100)
+    return QNativeGestureEvent(kind, device, 2, point, point, point, value, QPointF(0, 0))
+
+
+def test_touchpad_pinch_sent_as_native_zoom_gestures_takes_steps(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = open_reader(qtbot, tmp_path)
+    zoom = aids(window).zoom
+    viewport = window.view.viewport()
+    gesture = Qt.NativeGestureType
+    QApplication.sendEvent(viewport, _native(gesture.BeginNativeGesture))
+    for _ in range(5):  # the fingers spread: 1.1^5 = 1.61, one step (1.2) and not two (1.44)…
+        QApplication.sendEvent(viewport, _native(gesture.ZoomNativeGesture, 0.1))
+    assert zoom.step == FONT_STEPS[0]  # …taken when the fingers lift
+    QApplication.sendEvent(viewport, _native(gesture.EndNativeGesture))
+    assert zoom.step == FONT_STEPS[2]
+    QApplication.sendEvent(viewport, _native(gesture.BeginNativeGesture))
+    QApplication.sendEvent(viewport, _native(gesture.ZoomNativeGesture, -0.2))
+    QApplication.sendEvent(viewport, _native(gesture.EndNativeGesture))
+    assert zoom.step == FONT_STEPS[1]
+
+
+def test_pinch_gesture_state_machine_takes_steps_at_the_end(qtbot: QtBot, tmp_path: Path) -> None:
+    # The touch-screen path: Qt's QPinchGesture, reported through on_pinch by the
+    # event filter (a QGestureEvent cannot be built from Python).
     window = open_reader(qtbot, tmp_path)
     zoom = aids(window).zoom
     zoom.on_pinch(Qt.GestureState.GestureUpdated, 3.0)
