@@ -106,6 +106,11 @@ def child_window_only(argv: list[str]) -> None:
     phases = {"import PySide6": time.perf_counter() - started}
     from jiangbei_reader.core.library import Library
     from jiangbei_reader.core.settings import SettingsStore
+    from jiangbei_reader.core.slug import (
+        default_slug_cache_path,
+        load_known_slugs,
+        save_known_slugs,
+    )
     from jiangbei_reader.core.typography import DEFAULT_STEP, Mode, base_point_size
     from jiangbei_reader.resources import editions_dir
     from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
@@ -117,8 +122,10 @@ def child_window_only(argv: list[str]) -> None:
         app, register_bundled_fonts(), base_point_size(DEFAULT_STEP, Mode.NORMAL)
     )
     store = SettingsStore(Path(argv[0]))
+    load_known_slugs(default_slug_cache_path())  # as app.py does
     window = ReaderWindow(Library([editions_dir()]), store.load().preferences, store)
     window.start()
+    save_known_slugs(default_slug_cache_path())
     phases["build"] = time.perf_counter() - started - sum(phases.values())
     _report_first_paint(window.view, started, phases)
     window.show()
@@ -255,7 +262,13 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="jiangbei-bench-") as folder:
         base = Path(folder)
-        env = dict(os.environ, QT_QPA_PLATFORM=args.platform, XDG_CONFIG_HOME=str(base / "config"))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM=args.platform,
+            XDG_CONFIG_HOME=str(base / "config"),
+            # The warm-up run fills the caches (search index, slugs) as a first start would.
+            XDG_CACHE_HOME=str(base / "cache"),
+        )
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         if args.no_bytecode_cache:
             env["PYTHONDONTWRITEBYTECODE"] = "1"

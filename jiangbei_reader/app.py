@@ -20,8 +20,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -29,7 +27,11 @@ from PySide6.QtWidgets import QApplication
 from jiangbei_reader.core.diagnostics import Severity
 from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.settings import SettingsStore, default_config_dir
-from jiangbei_reader.core.slug import load_known_slugs, save_known_slugs
+from jiangbei_reader.core.slug import (
+    default_slug_cache_path,
+    load_known_slugs,
+    save_known_slugs,
+)
 from jiangbei_reader.core.typography import DEFAULT_STEP, Mode, base_point_size
 from jiangbei_reader.resources import editions_dir, resource
 from jiangbei_reader.ui.actions import ActionId
@@ -138,14 +140,9 @@ def _application() -> QApplication:
     return app
 
 
-def slug_cache_path() -> Path:
-    """Where the article slugs worked out before are kept (the user's cache folder)."""
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "slugs.json"
-
-
 def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     # Slugs known from earlier runs: the first edition parses without loading pypinyin.
-    slugs = slug_cache_path()
+    slugs = default_slug_cache_path()
     load_known_slugs(slugs)
     fonts = register_bundled_fonts()
     apply_application_font(app, fonts, base_point_size(DEFAULT_STEP, Mode.NORMAL))

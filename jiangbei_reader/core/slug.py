@@ -43,6 +43,13 @@ def slug_for_headline(headline: str) -> str:
     return slug
 
 
+def default_slug_cache_path() -> Path:
+    """Where the reader keeps the slugs it worked out (the user's cache folder)."""
+    import platformdirs
+
+    return platformdirs.user_cache_path("jiangbei-reader", appauthor=False) / "slugs.json"
+
+
 def load_known_slugs(path: Path) -> int:
     """Take the slugs saved in ``path`` (JSON ``{headline: slug}``); how many were taken.
 
