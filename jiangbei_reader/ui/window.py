@@ -158,6 +158,12 @@ class ReaderWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         """Name the parts Qt made by itself (scroll bars, handles …) once all are built."""
         super().showEvent(event)
+        # Right after the first paint: wrapping each of Qt's parts for Python costs time
+        # that the first article need not wait for.
+        QTimer.singleShot(0, self._name_qt_parts)
+
+    @Slot()
+    def _name_qt_parts(self) -> None:
         name_qt_parts(self)
 
     def add_toolbar_action(self, action_id: ActionId) -> None:
