@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from jiangbei_reader.core.kiosk.pin import PIN_MAX_DIGITS, AdminUnlock, UnlockOutcome
+from jiangbei_reader.ui.kiosk.events import KioskEvents
 from jiangbei_reader.ui.kiosk.touch import follow_app_font
 
 #: How long the corner must be held, and how big a corner is (px).
@@ -31,6 +32,17 @@ CORNER_PX = 100
 KEY_PX = 96
 
 _ENDS = (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
+#: Every event type the gesture looks at.
+ADMIN_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.MouseMove,
+        QEvent.Type.TouchUpdate,
+        *_ENDS,
+    }
+)
 
 
 class PinPad(QFrame):
@@ -183,8 +195,11 @@ class AdminGesture(QObject):
         self._hold.setInterval(hold_ms)
         self._hold.timeout.connect(self.pad.open)
 
-    def install(self) -> None:
-        """Start watching input application-wide."""
+    def install(self, events: KioskEvents | None = None) -> None:
+        """Start watching input application-wide (through the kiosk's shared filter when given)."""
+        if events is not None:
+            events.subscribe(ADMIN_EVENTS, self.eventFilter)
+            return
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)

@@ -8,9 +8,11 @@ disabled by id. What Qt cannot stop (Ctrl+Alt+Del, Alt+Tab) is the OS's job.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeyEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QMainWindow, QMenuBar, QWidget
+
+from jiangbei_reader.ui.kiosk.events import KioskEvents
 
 #: Keys that close, quit or leave full screen elsewhere: (key, exact modifiers).
 _M = Qt.KeyboardModifier
@@ -49,6 +51,21 @@ _SWALLOWED = frozenset(
         QEvent.Type.DragMove,
         QEvent.Type.Drop,
         QEvent.Type.FileOpen,
+    }
+)
+
+#: Events after which the window may no longer be full screen.
+_GEOMETRY_EVENTS = frozenset({QEvent.Type.WindowStateChange, QEvent.Type.Resize, QEvent.Type.Move})
+
+#: Every event type the guard looks at.
+GUARD_EVENTS = frozenset(
+    {
+        QEvent.Type.Close,
+        QEvent.Type.KeyPress,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Show,
+        *_SWALLOWED,
+        *_GEOMETRY_EVENTS,
     }
 )
 
@@ -103,11 +120,17 @@ class KioskGuard(QObject):
         self.blocked: list[str] = []
         self._urls = _UrlSink(self)
 
-    def apply(self) -> None:
-        """Frameless, full screen, no menu bar, no context menus or drops, actions disabled."""
+    def install(self, events: KioskEvents | None = None) -> None:
+        """Watch the whole application (through the kiosk's shared filter when given)."""
+        if events is not None:
+            events.subscribe(GUARD_EVENTS, self.eventFilter)
+            return
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+
+    def apply(self) -> None:
+        """Frameless, full screen, no menu bar, no context menus or drops, actions disabled."""
         window = self.window
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -117,6 +140,14 @@ class KioskGuard(QObject):
             window.link_opener = RefusingLinkOpener()
         for scheme in _URL_SCHEMES:
             QDesktopServices.setUrlHandler(scheme, self._urls, "swallow")  # type: ignore[arg-type]
+        # The window is the screen. By default its layout raises the window's minimum
+        # size to what the contents ask (bigger type, the 朗读 bar, the keyboard open), and
+        # a minimum beyond the screen resizes the window, which silently drops Qt's full
+        # screen state (QWidget::setGeometry clears it, no WindowStateChange is sent).
+        layout = window.layout()
+        if layout is not None:
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        window.setMinimumSize(0, 0)
         screen = window.screen()
         if screen is not None:
             window.setGeometry(screen.geometry())
@@ -129,6 +160,8 @@ class KioskGuard(QObject):
         bar = self.window.menuBar()
         bar.hide()
         bar.setEnabled(False)
+        # 长辈版 shows the menu bar again when it is left; with no height it never appears.
+        bar.setMaximumHeight(0)
         for widget in self.window.findChildren(QWidget):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             widget.setAcceptDrops(False)
@@ -175,8 +208,23 @@ class KioskGuard(QObject):
             event.ignore()
             self.blocked.append(kind.name)
             return True
-        if kind == QEvent.Type.WindowStateChange and watched is self.window:
-            # Minimised or un-full-screened by any path: back to full screen.
+        if kind == QEvent.Type.Show and isinstance(watched, QMenuBar):
+            if watched.window() is self.window:
+                QTimer.singleShot(0, watched.hide)  # not inside its own show
+                self.blocked.append("menu bar")
+            return False
+        if watched is self.window and kind in _GEOMETRY_EVENTS:
+            # Minimised, un-full-screened or resized by any path: back to full screen.
             if not self.window.isFullScreen() and self.window.isVisible():
-                self.window.setWindowState(Qt.WindowState.WindowFullScreen)
+                self.blocked.append("not full screen")
+                if kind == QEvent.Type.WindowStateChange:
+                    self.restore_full_screen()
+                else:  # not from inside a geometry change
+                    QTimer.singleShot(0, self.restore_full_screen)
         return False
+
+    @Slot()
+    def restore_full_screen(self) -> None:
+        """Full screen again (unless the admin unlocked the window meanwhile)."""
+        if not self.unlocked and not self.window.isFullScreen() and self.window.isVisible():
+            self.window.setWindowState(Qt.WindowState.WindowFullScreen)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from jiangbei_reader.core.kiosk.idle import IdlePhase, IdlePolicy, IdleStatus, ViewKind
+from jiangbei_reader.ui.kiosk.events import KioskEvents
 from jiangbei_reader.ui.kiosk.touch import follow_app_font
 
 #: Events that mean someone is there.
@@ -96,8 +97,11 @@ class IdleWatch(QObject):
         #: Whether the read-aloud is playing; read at each poll (None: no read-aloud).
         self.read_aloud_playing: Callable[[], bool] | None = None
 
-    def install(self) -> None:
-        """Watch input application-wide."""
+    def install(self, events: KioskEvents | None = None) -> None:
+        """Watch input application-wide (through the kiosk's shared filter when given)."""
+        if events is not None:
+            events.subscribe(INPUT_EVENTS, self.eventFilter)
+            return
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)

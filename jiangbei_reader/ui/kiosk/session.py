@@ -26,6 +26,7 @@ from jiangbei_reader.core.settings import Preferences
 from jiangbei_reader.core.themes import theme_named
 from jiangbei_reader.core.typography import Mode, base_point_size
 from jiangbei_reader.ui.kiosk.admin import AdminGesture
+from jiangbei_reader.ui.kiosk.events import KioskEvents
 from jiangbei_reader.ui.kiosk.guard import KioskGuard
 from jiangbei_reader.ui.kiosk.idle import IdleWatch
 from jiangbei_reader.ui.kiosk.keyboard import (
@@ -76,6 +77,8 @@ class KioskSession(QObject):
         self.keyboard = OnScreenKeyboard(window.search_box, window, suggest, search)
         self._opener = TouchOpener(self.keyboard)
         self.touch = TouchFitter(self)
+        #: The one application event filter the parts above share.
+        self.events = KioskEvents(self)
         self.last_reset: ResetReport | None = None
         #: Stops read-aloud / tells whether it plays (the window's 朗读, when it has one).
         self.stop_read_aloud: Callable[[], object] | None = None
@@ -109,13 +112,17 @@ class KioskSession(QObject):
         # Bigger type in the search box: a multiple of the application font (font steps
         # still apply), never a style-sheet font size.
         follow_app_font(window.search_box, 1.5)
-        self.touch.install([window])
         self.keyboard.open_route.connect(self._open_route)
         window.route_changed.connect(self._on_route_changed)
         self.idle.reset_due.connect(self.reset)
         window.installEventFilter(self)
-        self.admin.install()
-        self.idle.install()
+        # In this order: input is seen by the idle watch even when the admin gesture or
+        # the guard then swallows it.
+        self.idle.install(self.events)
+        self.admin.install(self.events)
+        self.touch.install([window], self.events)
+        self.guard.install(self.events)
+        self.events.install()
         self.reset()
 
     @Slot()
@@ -211,9 +218,19 @@ class KioskSession(QObject):
         theme = theme_named(self.config.theme)
         aids = getattr(self.window, "reading_aids", None)
         if aids is not None:
-            aids.elder.night_action.setChecked(theme.name == "dark")
-            aids.elder.set_elder(theme.elder)
-            aids.elder.apply()
+            elder = aids.elder
+            if elder.serif_action.isChecked():
+                elder.serif_action.setChecked(Preferences().serif)  # typeface: the default too
+            if (
+                elder.night_action.isChecked() == (theme.name == "dark")
+                and elder.elder == theme.elder
+                and not elder.layout_action.isChecked()
+                and self.window.display.theme == elder.theme().name
+            ):
+                return  # already the kiosk's look: a style-sheet repolish costs ~0.1 s
+            elder.night_action.setChecked(theme.name == "dark")
+            elder.set_elder(theme.elder)
+            elder.apply()
             return
         self.window.display = replace(
             self.window.display, theme=theme.name, colours=article_colours(theme)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jiangbei_reader.ui.kiosk.events import KioskEvents
+
 #: Smallest touch target in kiosk mode (px).
 TARGET_PX = 80
 
@@ -37,6 +39,9 @@ QTabBar::tab {{ min-height: {TARGET_PX}px; min-width: {TARGET_PX}px; }}
 QScrollBar:vertical {{ width: 40px; }}
 QScrollBar:horizontal {{ height: 40px; }}
 """
+
+#: Every event type the fitter looks at.
+TOUCH_EVENTS = frozenset({QEvent.Type.Polish, QEvent.Type.Show, QEvent.Type.ApplicationFontChange})
 
 _FITTED = "kioskTouchFitted"
 _FONT_FACTOR = "kioskFontFactor"
@@ -93,14 +98,20 @@ class TouchFitter(QObject):
         #: How many scroll areas got finger scrolling (tests and the soak read it).
         self.scroll_areas = 0
 
-    def install(self, roots: list[QWidget]) -> None:
-        """Fit what exists under `roots` now and watch for what appears later."""
+    def install(self, roots: list[QWidget], events: KioskEvents | None = None) -> None:
+        """Fit what exists under `roots` now and watch for what appears later.
+
+        Through the kiosk's shared filter when given, else an application filter.
+        """
         for root in roots:
             for area in root.findChildren(QAbstractScrollArea):
                 self.fit(area)
             for widget in root.findChildren(QWidget):
                 if isinstance(widget, (QCalendarWidget, QComboBox)):
                     self.fit(widget)
+        if events is not None:
+            events.subscribe(TOUCH_EVENTS, self.eventFilter)
+            return
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
