@@ -27,7 +27,7 @@ from jiangbei_reader.ui.speech_unavailable import (
     SpeechUnavailable,
     speech_module_installed,
 )
-from jiangbei_reader.ui.theme import apply_theme, article_colours
+from jiangbei_reader.ui.theme import apply_theme, article_colours, recolour_icons
 from jiangbei_reader.ui.toolbar_flow import ToolbarFlow
 from jiangbei_reader.ui.window import ReaderWindow
 from jiangbei_reader.ui.zoom import ZoomController, big_button, refit_toolbars
@@ -36,9 +36,6 @@ if TYPE_CHECKING:
     from jiangbei_reader.ui.read_aloud import ReadAloud
 
 log = logging.getLogger(__name__)
-
-#: Blank space between 长辈版 paragraphs, in line pitches.
-_PARAGRAPH_GAP_PITCHES = 0.75
 
 
 class ElderMode(QObject):
@@ -167,19 +164,12 @@ class ElderMode(QObject):
             colours=article_colours(theme),
             typeface=typeface,
         )
-        if not self.elder:
-            normal = DisplaySettings()
-            return replace(
-                base, line_height=normal.line_height, paragraph_spacing=normal.paragraph_spacing
-            )
-        spacing = SPACING[Mode.ELDER]
+        # Line height and paragraph gap are core's rule for the mode, nothing else.
+        spacing = SPACING[Mode.ELDER if self.elder else Mode.NORMAL]
         return replace(
             base,
             line_height=spacing.line_height,
-            # In em. A gap of 0.75 line pitch puts paragraph baselines 1.75 pitches apart
-            # (WCAG 1.4.8 asks >= 1.5x the line spacing); core's 1.5-pitch gap, measured
-            # under Qt, left 5 em between paragraphs, too far apart to read as one text.
-            paragraph_spacing=spacing.line_height * _PARAGRAPH_GAP_PITCHES,
+            paragraph_spacing=spacing.paragraph_gap_em(),
         )
 
     def apply(self) -> None:
@@ -187,6 +177,7 @@ class ElderMode(QObject):
         window = self.window
         elder = self.elder
         apply_theme(self.theme(), elder=elder)
+        recolour_icons(window.findChildren(QAction), self.theme())
         self.zoom.set_mode(Mode.ELDER if elder else Mode.NORMAL)
         # New paddings and minimum sizes: let the window fit its toolbar again.
         refit_toolbars(window)

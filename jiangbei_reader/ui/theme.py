@@ -8,7 +8,10 @@ font steps); in 长辈版 it adds minimum target sizes, which are not font sizes
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from collections.abc import Iterable
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from jiangbei_reader.core.display import ArticleColours
@@ -17,6 +20,10 @@ from jiangbei_reader.core.typography import ELDER_MIN_TARGET_PX
 
 _GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
 _DISABLED_ROLES = ("WindowText", "Text", "ButtonText", "PlaceholderText")
+#: Icon sizes drawn for toolbars and menus at every font step (logical px).
+_ICON_SIZES = (16, 22, 24, 32, 48, 64)
+#: Where an action keeps the icon it was declared with (the recoloured one is derived).
+_ORIGINAL_ICON = "jiangbeiOriginalIcon"
 
 
 def palette_for(theme: Theme) -> QPalette:
@@ -91,3 +98,43 @@ def apply_theme(theme: Theme, *, elder: bool = False, app: QApplication | None =
         return
     target.setPalette(palette_for(theme))
     target.setStyleSheet(style_sheet(theme, elder=elder))
+
+
+def tinted(icon: QIcon, colour: QColor, size: QSize) -> QPixmap:
+    """``icon`` at ``size``, every pixel painted ``colour`` keeping the icon's alpha (its shape)."""
+    pixmap = icon.pixmap(size)
+    painter = QPainter(pixmap)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(pixmap.rect(), colour)
+    painter.end()
+    return pixmap
+
+
+def recolour_icons(actions: Iterable[QAction], theme: Theme) -> None:
+    """Paint the actions' icons in the theme's button text colour (disabled: its disabled colour).
+
+    Qt's style icons (back, forward, arrows …) are drawn in fixed colours whatever
+    the palette, which left them 1.2:1 on the 夜间 window; the shape is kept, the
+    colour is the theme's, so the contrast tested on the theme holds for icons.
+    """
+    normal, disabled = QColor(theme.button_text), QColor(theme.disabled_text)
+    selected, checked = QColor(theme.selection_text), QColor(theme.button_checked_text)
+    for action in actions:
+        original = action.property(_ORIGINAL_ICON)
+        if not isinstance(original, QIcon):
+            original = action.icon()
+            if original.isNull():
+                continue
+            action.setProperty(_ORIGINAL_ICON, original)
+        icon = QIcon()
+        for side in _ICON_SIZES:
+            size = QSize(side, side)
+            for mode in (QIcon.Mode.Normal, QIcon.Mode.Active):
+                icon.addPixmap(tinted(original, normal, size), mode)
+                # A pressed toggle (全文连读) is drawn on the checked colour.
+                icon.addPixmap(tinted(original, checked, size), mode, QIcon.State.On)
+            # A highlighted menu row is drawn on the selection colour.
+            icon.addPixmap(tinted(original, selected, size), QIcon.Mode.Selected)
+            icon.addPixmap(tinted(original, selected, size), QIcon.Mode.Selected, QIcon.State.On)
+            icon.addPixmap(tinted(original, disabled, size), QIcon.Mode.Disabled)
+        action.setIcon(icon)

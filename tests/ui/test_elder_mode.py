@@ -7,15 +7,19 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
 
 from jiangbei_reader.core.contrast import BODY_TEXT_RATIO, OTHER_TEXT_RATIO, contrast_ratio
 from jiangbei_reader.core.settings import SettingsStore
+from jiangbei_reader.core.themes import Theme
 from jiangbei_reader.core.typography import (
     BODY_MAX_CHARS,
     ELDER_MIN_TARGET_PX,
     FONT_STEPS,
+    SPACING,
+    Mode,
 )
 from jiangbei_reader.ui.actions import ActionId
 from jiangbei_reader.ui.search_controller import SearchController
@@ -26,7 +30,7 @@ from tests.ui.aids_helpers import (
     OFFSCREEN_SHOW,
     aids,
     body_px,
-    clipped_text,
+    clipped_controls,
     line_metrics,
     open_reader,
     px,
@@ -83,10 +87,24 @@ def test_sizes_spacing_and_fit_at_every_step(qtbot: QtBot, tmp_path: Path, step:
         assert px(window, widget) == pytest.approx(size, abs=0.1), widget.objectName()
     pitch, across = line_metrics(window)
     assert pitch >= 1.5 * size
+    # "Paragraph spacing >= 1.5x the line spacing", read as core's SPACING says:
+    # baseline to baseline across a paragraph break >= 1.5 line pitches.
     assert across >= 1.5 * pitch
+    # The window uses core's rule, not a number of its own …
+    rule = SPACING[Mode.ELDER]
+    assert aids(window).elder.display().paragraph_spacing == rule.paragraph_gap_em()
+    assert window.display.line_height == rule.line_height
+    # … and Qt lays it out at least that far apart (measured 2.06-2.09 pitches for
+    # core's 1.75: Qt adds about a third of a pitch at a block's end), not twice it.
+    assert rule.paragraph_pitch_px(size) / rule.line_px(size) <= across / pitch
+    assert across / pitch <= 2.5
     assert window.view.horizontalScrollBar().maximum() == 0
     assert widest_body_line_chars(window) <= BODY_MAX_CHARS + 0.5
-    assert clipped_text(visible_buttons(window)) == []
+    assert clipped_controls(window) == []
+    aids(window).elder.buttons["sections"].click()  # the 版面 drawer: whole headlines too
+    settle()
+    assert window.tree.isVisible()
+    assert clipped_controls(window) == []
 
 
 @pytest.mark.parametrize("step", [FONT_STEPS[0], FONT_STEPS[-1]])
@@ -222,3 +240,56 @@ def test_searching_in_elder_mode_shows_the_results(qtbot: QtBot, tmp_path: Path)
     assert not search.panel.isVisible()
     assert not window.tree.isVisible()
     assert not aids(window).elder.layout_action.isChecked()
+
+
+def _icon_failures(window: ReaderWindow, theme: Theme, elder: bool) -> tuple[int, list[str]]:
+    """Opaque icon pixels of every visible tool button against the colour behind them."""
+    checked_ones = 0
+    failures = []
+    for button in window.findChildren(QToolButton):
+        if not button.isVisible() or button.icon().isNull():
+            continue
+        if button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextOnly:
+            continue
+        checked = button.isChecked()
+        checked_ones += checked
+        mode = QIcon.Mode.Normal if button.isEnabled() else QIcon.Mode.Disabled
+        state = QIcon.State.On if checked else QIcon.State.Off
+        image = button.icon().pixmap(button.iconSize(), mode, state).toImage()
+        if checked:
+            behind = theme.button_checked_bg
+        else:
+            behind = theme.button_bg if elder else theme.window
+        worst = min(
+            (
+                contrast_ratio(image.pixelColor(x, y).name(), behind)
+                for x in range(image.width())
+                for y in range(image.height())
+                if image.pixelColor(x, y).alpha() >= 250
+            ),
+            default=None,
+        )
+        assert worst is not None, f"{button.objectName()}: an icon with no opaque pixel"
+        if worst < OTHER_TEXT_RATIO:
+            failures.append(f"{button.objectName()}: {worst:.2f}")
+    return checked_ones, failures
+
+
+@pytest.mark.parametrize("mode", ["light", "dark", "elder"])
+def test_icons_are_painted_in_the_theme_colours(qtbot: QtBot, tmp_path: Path, mode: str) -> None:
+    window = open_reader(qtbot, tmp_path)
+    elder = aids(window).elder
+    if mode == "elder":
+        elder.set_elder(True)
+    elif mode == "dark":
+        elder.night_action.setChecked(True)
+    window.set_whole_story(True)  # a pressed toggle with an icon: 全文连读
+    settle()
+    theme = elder.theme()
+    checked, failures = _icon_failures(window, theme, mode == "elder")
+    assert failures == []
+    if mode != "elder":  # in 长辈版 全文连读 is in the 更多 menu
+        assert checked >= 1
+    # Disabled icons (后退 with no history yet) are legible too.
+    back = window.findChild(QToolButton, "button_back")
+    assert back is not None and not back.isEnabled()

@@ -18,13 +18,12 @@ from jiangbei_reader.core.typography import BODY_MAX_CHARS, FONT_STEPS, Mode, bo
 from tests.ui.aids_helpers import (
     OFFSCREEN_SHOW,
     aids,
-    clipped_text,
+    clipped_controls,
     line_metrics,
     open_reader,
     px,
     restore_application_look,  # noqa: F401
     settle,
-    visible_buttons,
     widest_body_line_chars,
 )
 from tests.ui.aids_helpers import (
@@ -55,7 +54,9 @@ def test_every_step_grows_the_whole_window_without_clipping(
         assert px(window, widget) == pytest.approx(expected, abs=0.1), widget.objectName()
     assert window.view.horizontalScrollBar().maximum() == 0
     assert widest_body_line_chars(window) <= BODY_MAX_CHARS + 0.5
-    assert clipped_text(visible_buttons(window)) == []
+    # Every visible label, button, tree row, placeholder and status-bar text fits whole
+    # (the 「字号 N%」 message of the step change is on the status bar now).
+    assert clipped_controls(window) == []
     # Every reading-aid button sits inside the window, none pushed into an overflow menu.
     for button in aids(window).elder.buttons.values():
         if button.isVisible():
@@ -184,3 +185,22 @@ def test_style_sheet_carries_no_font_size(qtbot: QtBot, tmp_path: Path) -> None:
     sheet = QApplication.instance().styleSheet()  # type: ignore[union-attr]
     assert sheet
     assert "font-size" not in sheet and "font:" not in sheet
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_the_read_aloud_hint_keeps_the_window_800_tall_at_every_step(
+    qtbot: QtBot, tmp_path: Path, elder: bool
+) -> None:
+    window = open_reader(qtbot, tmp_path)
+    reading = aids(window)
+    reading.read_aloud.use_engine(engines=["mock"])  # no engine: the hint is shown
+    reading.elder.set_elder(elder)
+    for step in FONT_STEPS:
+        reading.zoom.set_step(step)
+        settle()
+        assert reading.read_aloud.explanation.isVisible()
+        assert window.height() == 800, step
+        # The article keeps the biggest share: 40 % at the worst (长辈版 300 %, with
+        # the toolbar, reading aids, 翻篇, the hint and the status bar all 60 px or more).
+        assert window.view.height() >= 0.4 * window.height(), step
+        assert clipped_controls(window) == [], step
