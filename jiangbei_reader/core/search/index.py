@@ -248,10 +248,19 @@ class SearchIndex:
         return SearchResults(parsed, tuple(hits), total, exact, tuple(notices))
 
     def _with_pinyin(self, parsed: Query, filters: Filters, limit: int) -> SearchResults | None:
-        """Search again with pinyin terms (``jiangbei``) replaced by the archive's words."""
+        """Search again with pinyin terms (``jiangbei``) replaced by the archive's words.
+
+        Pinyin typed with spaces (``jiang bei``, as a kiosk keyboard may) is first
+        tried as one word.
+        """
+        terms = parsed.required
+        if len(terms) > 1 and all(is_pinyin(t.raw) and not t.phrase for t in terms):
+            joined = "".join(t.raw for t in terms)
+            if any(s.kind != "headline" for s in self.suggest(joined, PINYIN_EXPANSION)):
+                terms = (Term(joined, ((joined,),)),)
         required: list[Term] = []
         used: list[str] = []
-        for term in parsed.required:
+        for term in terms:
             if not is_pinyin(term.raw):
                 required.append(term)
                 continue

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jiangbei_reader.core.search.vocab import fast_pinyin, is_pinyin, word_pinyin
+import pytest
 
-from .conftest import IndexFactory, write
+from jiangbei_reader.core.library import Library
+from jiangbei_reader.core.search.vocab import (
+    WORDS_PER_EDITION,
+    edition_words,
+    fast_pinyin,
+    is_pinyin,
+    recurring_ngrams,
+    word_pinyin,
+)
+
+from .conftest import BUNDLED, IndexFactory, write
 
 
 def test_full_pinyin_and_initials_suggest_jiangbei_words(bundled_index):
@@ -77,3 +87,64 @@ def test_highlight_marks_hits_in_any_text(bundled_index):
 def test_name_fragments_that_overrun_a_name_are_not_suggested(bundled_index):
     words = [s.text for s in bundled_index.suggest("jiangbeizui", 10)]
     assert words == ["江北嘴"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("zhuanjingtexin", "专精特新"),
+        ("zjtx", "专精特新"),
+        ("nishui", "溺水"),
+        ("chongqing", "重庆"),
+        ("cq", "重庆"),
+        ("rongmeiti", "融媒体中心"),
+    ],
+)
+def test_frequent_body_words_are_in_the_vocabulary(bundled_index, typed, word):
+    # These recur in the bundled edition's body text, not (only) in its headlines.
+    assert word in [s.text for s in bundled_index.suggest(typed, 10)]
+    results = bundled_index.search(typed)
+    assert results.hits and word in results.pinyin_words
+
+
+def test_pinyin_with_spaces_finds_what_pinyin_without_finds(bundled_index):
+    together = bundled_index.search("jiangbei", limit=50)
+    for typed in ("jiang bei", "jiang'bei", "Jiang Bei"):
+        apart = bundled_index.search(typed, limit=50)
+        assert [h.article_id for h in apart.hits] == [h.article_id for h in together.hits]
+        assert apart.pinyin_words == together.pinyin_words
+    assert bundled_index.search("zhuan jing te xin").pinyin_words == ("专精特新",)
+
+
+@pytest.mark.parametrize("typed", ["lvse", "lüse", "lu:se", "LÜSE", "lǜse"])
+def test_u_umlaut_is_typed_as_v_u_colon_or_itself(bundled_index, typed):
+    assert "绿色" in [s.text for s in bundled_index.suggest(typed, 10)]
+
+
+def test_fragments_of_longer_recurring_runs_are_not_words():
+    edition = Library([BUNDLED]).edition("2023-07-13")
+    assert edition is not None
+    words = edition_words(edition)
+    for fragment in ("专精特", "精特新", "精特", "北嘴", "级绿色园", "绿色园", "江北嘴江"):
+        assert fragment not in words
+    for word in ("专精特新", "江北嘴", "江北区", "溺水", "重庆", "绿色园区"):
+        assert words[word][0] == "word"
+
+
+def test_recurring_ngrams_counts_and_drops_fragments():
+    text = "专精特新企业。专精特新企业，专精特新。江北嘴、江北嘴。江北区"
+    counts = recurring_ngrams(text)
+    assert counts["专精特新"] == 3 and counts["江北嘴"] == 2
+    assert "专精特" not in counts and "特新" not in counts
+    assert recurring_ngrams("") == {} and recurring_ngrams("abc 123") == {}
+
+
+def test_the_vocabulary_of_an_edition_is_bounded(tmp_path: Path):
+    from jiangbei_reader.core.library import load_edition_file
+    from jiangbei_reader.core.synthetic import write_archive
+
+    (path,) = write_archive(tmp_path / "ed", 1)
+    edition = load_edition_file(path).edition
+    assert edition is not None
+    words = edition_words(edition)
+    assert sum(kind == "word" for kind, _ in words.values()) <= WORDS_PER_EDITION
