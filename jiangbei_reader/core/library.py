@@ -99,11 +99,18 @@ class EditionRef:
 
 def read_edition_ref(path: Path) -> EditionRef | None:
     """The front matter of a file, read from its first bytes; ``None`` when not found."""
+    # A raw descriptor, not a buffered file object: listing a ten-year archive opens
+    # 3,650 files, and io.open's objects were a third of that time.
     try:
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
+    try:
+        head = os.read(descriptor, _HEAD_BYTES)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
     text = head.decode("utf-8", errors="ignore")
     date_match = _DATE_RE.search(text)
     if date_match is None:
