@@ -117,16 +117,25 @@ def child_window_only(argv: list[str]) -> None:
     from jiangbei_reader.ui.window import ReaderWindow
 
     phases["import reader"] = time.perf_counter() - started - sum(phases.values())
+
+    def phase(name: str) -> None:
+        phases[name] = time.perf_counter() - started - sum(phases.values())
+
     app = QApplication([sys.argv[0]])
     apply_application_font(
         app, register_bundled_fonts(), base_point_size(DEFAULT_STEP, Mode.NORMAL)
     )
+    phase("app and fonts")
     store = SettingsStore(Path(argv[0]))
+    preferences = store.load().preferences
     load_known_slugs(default_slug_cache_path())  # as app.py does
-    window = ReaderWindow(Library([editions_dir()]), store.load().preferences, store)
+    library = Library([editions_dir()])
+    phase("settings and library")
+    window = ReaderWindow(library, preferences, store)
+    phase("window")
     window.start()
     save_known_slugs(default_slug_cache_path())
-    phases["build"] = time.perf_counter() - started - sum(phases.values())
+    phase("first article")
     _report_first_paint(window.view, started, phases)
     window.show()
     app.exec()
