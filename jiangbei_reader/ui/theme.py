@@ -86,6 +86,13 @@ def style_sheet(theme: Theme, *, elder: bool = False) -> str:
             f"QToolButton:disabled, QPushButton:disabled {{ color: {t.disabled_text}; }}",
             f"QLineEdit, QComboBox {{ min-height: {side}px; }}",
             f"QTreeView::item {{ min-height: {side}px; }}",
+            # Scroll bars are targets too: dragged and clicked.
+            f"QScrollBar:vertical {{ width: {side}px; }}",
+            f"QScrollBar:horizontal {{ height: {side}px; }}",
+            # The 往期 calendar: a header row and six weeks of seven days, each >= 60 px.
+            f"QCalendarWidget QAbstractItemView {{ min-width: {7 * side + 8}px;"
+            f" min-height: {7 * side + 8}px; }}",
+            f"QMenu::item {{ min-height: {side}px; padding: 4px 24px; }}",
             f"QMenuBar::item {{ min-height: {side}px; padding: 0 12px; }}",
         ]
     return "\n".join(rules)

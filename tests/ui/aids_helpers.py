@@ -150,6 +150,7 @@ def _button_problem(button: QAbstractButton) -> str | None:
     if (
         isinstance(button, QToolButton)
         and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+        and not button.icon().isNull()
     ):
         return "icon only: the label is not shown"
     need = button.fontMetrics().horizontalAdvance(text)

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QTableView, QToolButton
 
 from jiangbei_reader.core.contrast import BODY_TEXT_RATIO, OTHER_TEXT_RATIO, contrast_ratio
 from jiangbei_reader.core.settings import SettingsStore
@@ -22,6 +22,7 @@ from jiangbei_reader.core.typography import (
     Mode,
 )
 from jiangbei_reader.ui.actions import ActionId
+from jiangbei_reader.ui.date_picker import ArchiveDialog
 from jiangbei_reader.ui.search_controller import SearchController
 from jiangbei_reader.ui.window import ReaderWindow
 
@@ -293,3 +294,42 @@ def test_icons_are_painted_in_the_theme_colours(qtbot: QtBot, tmp_path: Path, mo
     # Disabled icons (后退 with no history yet) are legible too.
     back = window.findChild(QToolButton, "button_back")
     assert back is not None and not back.isEnabled()
+
+
+@pytest.mark.qt_log_ignore(
+    r"^This plugin does not support propagateSizeHints\(\)$",
+    r"^This plugin does not support raise\(\)$",  # the popup menu, offscreen
+    r"^This plugin does not support grabbing the keyboard$",
+)
+def test_scroll_bars_calendar_cells_and_menu_rows_are_60_px(qtbot: QtBot, tmp_path: Path) -> None:
+    window = _elder(qtbot, tmp_path)
+    bar = window.view.verticalScrollBar()
+    window.view.verticalScrollBar().setValue(1)
+    settle()
+    assert bar.isVisible()
+    assert bar.width() >= ELDER_MIN_TARGET_PX
+    dialog = ArchiveDialog(window.library.refs, None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    settle()
+    table = dialog.calendar.findChild(QTableView)
+    assert table is not None
+    model = table.model()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            cell = table.visualRect(model.index(row, column))
+            assert min(cell.width(), cell.height()) >= ELDER_MIN_TARGET_PX, (row, column, cell)
+    for button in dialog.findChildren(QAbstractButton):
+        if button.isVisible():
+            assert min(button.width(), button.height()) >= ELDER_MIN_TARGET_PX, button.text()
+    assert clipped_controls(dialog) == []
+    dialog.close()
+    menu = aids(window).elder.flow.menu
+    assert menu.actions(), "the 更多 menu holds the buttons that did not fit"
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    for action in menu.actions():
+        if not action.isSeparator():
+            assert menu.actionGeometry(action).height() >= ELDER_MIN_TARGET_PX, action.text()
+    menu.close()

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTextToSpeech import QTextToSpeech
+from PySide6.QtWidgets import QToolButton
 
 from jiangbei_reader.core.navigation import Route
 from jiangbei_reader.core.settings import SettingsStore
@@ -25,8 +26,10 @@ from tests.helpers.editions import JUMP_PAIR, write_edition
 from tests.ui.aids_helpers import (
     OFFSCREEN_SHOW,
     aids,
+    clipped_controls,
     open_reader,
     restore_application_look,  # noqa: F401
+    settle,
 )
 
 pytestmark = OFFSCREEN_SHOW
@@ -282,3 +285,22 @@ def test_qt_speech_is_loaded_on_the_first_press_not_at_start_up(tmp_path: Path) 
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_read_aloud_buttons_are_big_in_every_mode(
+    qtbot: QtBot, window: ReaderWindow, elder: bool
+) -> None:
+    aids(window).elder.set_elder(elder)
+    read_aloud = aids(window).read_aloud
+    read_aloud.start()
+    settle()
+    assert read_aloud.bar.isVisible()
+    buttons = [b for b in read_aloud.bar.findChildren(QToolButton) if b.isVisible()]
+    names = {b.objectName() for b in buttons}
+    assert {"button_read_pause", "button_read_stop"} <= names
+    for button in buttons:
+        if button.objectName() != "qt_toolbar_ext_button":
+            assert min(button.width(), button.height()) >= 60, button.objectName()
+    assert clipped_controls(window) == []
+    read_aloud.stop()

@@ -8,11 +8,19 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QKeySequence, QNativeGestureEvent, QPointingDevice, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import (
+    QFontMetrics,
+    QKeySequence,
+    QNativeGestureEvent,
+    QPointingDevice,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from jiangbei_reader.core.settings import SettingsStore
 from jiangbei_reader.core.typography import BODY_MAX_CHARS, FONT_STEPS, Mode, body_px
+from jiangbei_reader.ui.date_picker import ArchiveDialog
+from jiangbei_reader.ui.search_controller import SearchController
 
 # Autouse: puts the application's font, palette and style sheet back after each test.
 from tests.ui.aids_helpers import (
@@ -204,3 +212,46 @@ def test_the_read_aloud_hint_keeps_the_window_800_tall_at_every_step(
         # the toolbar, reading aids, 翻篇, the hint and the status bar all 60 px or more).
         assert window.view.height() >= 0.4 * window.height(), step
         assert clipped_controls(window) == [], step
+
+
+@pytest.mark.qt_log_ignore(
+    r"^This plugin does not support propagateSizeHints\(\)$",
+    r"^This plugin does not support raise\(\)$",
+)
+@pytest.mark.parametrize("step", [FONT_STEPS[0], FONT_STEPS[-1]])
+def test_tooltips_dialogs_and_search_results_grow_with_the_step(
+    qtbot: QtBot, tmp_path: Path, step: int
+) -> None:
+    window = open_reader(qtbot, tmp_path)
+    aids(window).zoom.set_step(step)
+    settle()
+    expected = body_px(step, Mode.NORMAL, window.logicalDpiY())
+    button = aids(window).elder.buttons["zoomIn"]
+    QToolTip.showText(button.mapToGlobal(button.rect().center()), button.toolTip(), button)
+    tips = [w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel")]
+    qtbot.waitUntil(lambda: any(t.isVisible() for t in tips))
+    assert px(window, next(t for t in tips if t.isVisible())) == pytest.approx(expected, abs=0.1)
+    QToolTip.hideText()
+    dialog = ArchiveDialog(window.library.refs, None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for widget in (dialog, dialog.calendar, dialog.label, *dialog.buttons.buttons()):
+        assert px(window, widget) == pytest.approx(expected, abs=0.1), widget.objectName()
+    assert clipped_controls(dialog) == []
+    dialog.close()
+    search = window.findChild(SearchController, "searchController")
+    assert isinstance(search, SearchController)
+    if search.indexing:
+        with qtbot.waitSignal(search.index_updated, timeout=20_000):
+            pass
+    with qtbot.waitSignal(search.results_shown, timeout=10_000):
+        window.search_box.setText("专精特新")
+    settle()
+    results = search.panel.results
+    assert results.isVisible() and search.panel.model.rowCount() > 0
+    for widget in (results, search.panel.message, search.panel.edition_filter):
+        assert px(window, widget) == pytest.approx(expected, abs=0.1), widget.objectName()
+    row = results.visualRect(search.panel.model.index(0, 0))
+    assert row.height() >= QFontMetrics(results.font()).height()
+    assert clipped_controls(window) == []
