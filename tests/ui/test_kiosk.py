@@ -402,6 +402,13 @@ def test_keyboard_types_pinyin_and_opens_a_result(qtbot: QtBot, tmp_path: Path) 
     assert searched.args == ["江北区"]
     assert window.search_box.text() == "江北区"
     assert keyboard.result_buttons
+    assert keyboard.suggestion_buttons == []  # results take the suggestions' row
+    # The keyboard with its results fits the window without squeezing its keys.
+    QApplication.processEvents()
+    assert window.rect().contains(keyboard.geometry())
+    assert keyboard.height() >= keyboard.sizeHint().height()
+    for button in [*keyboard.keys.values(), *keyboard.result_buttons]:
+        assert button.height() >= 80, button.objectName()
     result = keyboard.result_buttons[0]
     result.click()
     assert not keyboard.isVisible()

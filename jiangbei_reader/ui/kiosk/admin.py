@@ -58,6 +58,8 @@ class PinPad(QFrame):
         self.setFrameShape(QFrame.Shape.Box)
         self.setStyleSheet(
             "#kioskPinPad { background: #f4f1ea; border: 3px solid #444; border-radius: 12px; }"
+            # Sizes here, not setMinimumSize: the kiosk style sheet's 80 px minimum would win.
+            f"#kioskPinPad QPushButton {{ min-width: {KEY_PX + 40}px; min-height: {KEY_PX}px; }}"
         )
         self.unlock = unlock
         self._digits = ""

@@ -41,6 +41,8 @@ class IdleNotice(QFrame):
         self.setStyleSheet(
             "#kioskIdleNotice { background: #fffbe8; border: 4px solid #8a5a00;"
             " border-radius: 16px; }"
+            # Sizes here, not setMinimumSize: the kiosk style sheet's 80 px minimum would win.
+            "#kioskContinueButton { min-width: 360px; min-height: 110px; padding: 0 32px; }"
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 36, 48, 36)

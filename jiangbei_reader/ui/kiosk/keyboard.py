@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -76,10 +78,15 @@ class OnScreenKeyboard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        self.suggestion_row = QHBoxLayout()
-        self.result_row = QVBoxLayout()
-        layout.addLayout(self.suggestion_row)
-        layout.addLayout(self.result_row)
+        # One row above the keys offers the archive's words while typing and the best
+        # results after 搜索 (never both): the keyboard must fit a 800 px high screen.
+        offers = QWidget(self)
+        offers.setObjectName("kioskOffers")
+        offers.setFixedHeight(KEY_PX + 4)
+        self.offer_row = QHBoxLayout(offers)
+        self.offer_row.setContentsMargins(0, 0, 0, 0)
+        self.offer_row.setSpacing(6)
+        layout.addWidget(offers)
         self.suggestion_buttons: list[QPushButton] = []
         self.result_buttons: list[QPushButton] = []
         for row in ROWS:
@@ -168,7 +175,7 @@ class OnScreenKeyboard(QFrame):
         if parent is None:
             return
         hint = self.sizeHint()
-        height = min(hint.height(), parent.height() * 2 // 3)
+        height = min(hint.height(), parent.height() * 3 // 4)
         self.setGeometry(0, parent.height() - height, parent.width(), height)
 
     # -- suggestions and results ----------------------------------------------------
@@ -182,11 +189,13 @@ class OnScreenKeyboard(QFrame):
 
     def _set_suggestions(self, words: Sequence[str]) -> None:
         for button in self.suggestion_buttons:
-            self.suggestion_row.removeWidget(button)
+            self.offer_row.removeWidget(button)
             button.deleteLater()
         self.suggestion_buttons = []
+        if words:
+            self._set_results([])
         for index, word in enumerate(words):
-            button = QPushButton(word, self)
+            button = OfferButton(word, self)
             button.setObjectName(f"kioskSuggestion_{index}")
             button.setAccessibleName(self.tr("建议：{0}").format(word))
             button.setProperty("role", "suggestion")
@@ -194,7 +203,7 @@ class OnScreenKeyboard(QFrame):
             follow_app_font(button, 1.75)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, w=word: self.choose_suggestion(w))
-            self.suggestion_row.addWidget(button)
+            self.offer_row.addWidget(button)
             self.suggestion_buttons.append(button)
         if self.isVisible():
             self.place()
@@ -206,19 +215,22 @@ class OnScreenKeyboard(QFrame):
 
     def _set_results(self, items: Sequence[ResultItem]) -> None:
         for button in self.result_buttons:
-            self.result_row.removeWidget(button)
+            self.offer_row.removeWidget(button)
             button.deleteLater()
         self.result_buttons = []
+        if items:
+            self._set_suggestions([])
         for index, item in enumerate(items):
-            button = QPushButton(item.label, self)
+            # Headline on the first line, date and page on the second.
+            button = OfferButton(item.label.replace(" — ", "\n", 1), self)
             button.setObjectName(f"kioskResult_{index}")
             button.setAccessibleName(self.tr("打开：{0}").format(item.label))
             button.setProperty("role", "result")
             button.setMinimumHeight(KEY_PX)
-            follow_app_font(button, 1.4)
+            follow_app_font(button, 1.2)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, r=item.route: self._open(r))
-            self.result_row.addWidget(button)
+            self.offer_row.addWidget(button)
             self.result_buttons.append(button)
         if self.isVisible():
             self.place()
@@ -226,6 +238,27 @@ class OnScreenKeyboard(QFrame):
     def _open(self, route: Route) -> None:
         self.hide()
         self.open_route.emit(route)
+
+
+class OfferButton(QPushButton):
+    """A suggestion or result: its lines are elided to the button's width, never cut off."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        #: The whole text (the shown one may end in …).
+        self.full_text = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Elide again for the new width."""
+        super().resizeEvent(event)
+        room = max(KEY_PX // 2, self.width() - 32)
+        metrics = self.fontMetrics()
+        lines = (
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+            for line in self.full_text.split("\n")
+        )
+        self.setText("\n".join(lines))
 
 
 class TouchOpener(QObject):

@@ -39,6 +39,7 @@ from jiangbei_reader.ui.kiosk.keyboard import (
 from jiangbei_reader.ui.kiosk.touch import KIOSK_STYLE, TARGET_PX, TouchFitter, follow_app_font
 from jiangbei_reader.ui.theme import article_colours
 from jiangbei_reader.ui.window import ReaderWindow
+from jiangbei_reader.ui.zoom import _FULL_PLACEHOLDER
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,10 @@ class KioskSession(QObject):
         # Bigger type in the search box: a multiple of the application font (font steps
         # still apply), never a style-sheet font size.
         follow_app_font(window.search_box, 1.5)
+        # No keyboard shortcut in the hint: a kiosk has no keyboard.
+        hint = self.tr("点这里搜索报纸")
+        window.search_box.setProperty(_FULL_PLACEHOLDER, hint)
+        window.search_box.setPlaceholderText(hint)
         self.keyboard.open_route.connect(self._open_route)
         window.route_changed.connect(self._on_route_changed)
         self.idle.reset_due.connect(self.reset)
