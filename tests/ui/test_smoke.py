@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,95 @@ def test_the_window_starts_without_modules_it_does_not_need_yet(tmp_path: Path) 
     assert "jiangbei_reader.ui.window" in loaded
     assert [name for name in NOT_AT_START if name in loaded] == []
     assert "after: True" in loaded
+
+
+README = ROOT / "README.md"
+#: Pictures the README must show (the kiosk's are made by scripts of the kiosk work).
+README_PICTURES = (
+    "docs/screenshots/window.png",
+    "docs/screenshots/zoom-100.png",
+    "docs/screenshots/zoom-200.png",
+    "docs/screenshots/elder.png",
+    "docs/screenshots/elder-300.png",
+    "docs/screenshots/night.png",
+    "docs/screenshots/kiosk-home.png",
+    "docs/screenshots/kiosk-keyboard.png",
+    "docs/screenshots/kiosk-idle.png",
+)
+
+
+def _readme_section(text: str, title_start: str) -> str:
+    start = text.index(f"\n## {title_start}")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def test_readme_first_section_has_exactly_the_two_commands_and_they_are_true() -> None:
+    text = README.read_text(encoding="utf-8")
+    first = _readme_section(text, "两条命令")
+    assert text.index("\n## ") == text.index(first)  # it is the first section
+    blocks = re.findall(r"```sh\n(.*?)```", first, flags=re.DOTALL)
+    assert len(blocks) == 2 and all(block.count("\n") == 1 for block in blocks)
+    install, tests = (block.strip() for block in blocks)
+    assert install.endswith("python3 -m pip install . && jiangbei-reader")
+    assert tests == "python3 -m pip install -e '.[test]' && python3 -m pytest"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["scripts"]["jiangbei-reader"] == "jiangbei_reader.cli:main"
+    assert "test" in project["optional-dependencies"]
+
+
+def test_readme_shows_the_screenshots_and_how_they_were_made() -> None:
+    text = README.read_text(encoding="utf-8")
+    shown = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", text)
+    assert [p for p in README_PICTURES if p not in shown] == []
+    assert [p for p in shown if not (ROOT / p).is_file()] == []
+    for words in ("Xvfb", "scripts/screenshot_window.py", "Jiangbei Sans SC", "QWidget.grab()"):
+        assert words in text, words
+
+
+def test_readme_says_how_to_pin_the_reader_and_how_to_proofread() -> None:
+    text = README.read_text(encoding="utf-8")
+    pin = _readme_section(text, "固定到桌面")
+    assert "jiangbei-reader --install-desktop-entry" in pin
+    assert "**Linux**" in pin and "**Windows" in pin and "jiangbei-reader-gui" in pin
+    assert "(docs/desktop.md)" in pin and (ROOT / "docs/desktop.md").is_file()
+    proof = _readme_section(text, "校对")
+    for words in ("Ctrl+U", "视图", "jiangbei-reader --proof", "jiangbei-reader import RAW.txt -o"):
+        assert words in proof, words
+    for link in re.findall(r"\]\((docs/[^)#]+)\)", text):
+        assert (ROOT / link).is_file(), link
+
+
+def test_every_command_and_option_in_the_readme_exists(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from jiangbei_reader.app import parse_args
+    from jiangbei_reader.cli import COMMANDS
+    from jiangbei_reader.cli import main as cli_main
+
+    table = _readme_section(README.read_text(encoding="utf-8"), "命令行")
+    rows = re.findall(r"^\| `jiangbei-reader([^`]*)` \|(.*)$", table, flags=re.MULTILINE)
+    commands = {
+        cells.split()[0] for cells, _ in rows if cells.split() and cells.split()[0] in COMMANDS
+    }
+    assert commands == set(COMMANDS)
+    kiosk_help = ""
+    for cells, description in rows:
+        words = cells.split()
+        command = words[:1] if words and words[0] in COMMANDS else []
+        if command == ["kiosk"] and len(words) > 1 and not words[1].startswith("-"):
+            command.append(words[1])
+        with pytest.raises(SystemExit):
+            if command:
+                cli_main([*command, "--help"])
+            else:
+                parse_args(["--help-window"])
+        helped = capsys.readouterr().out
+        for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", cells + description):
+            assert option in helped, f"{option} is not an option of jiangbei-reader {command}"
+        for action in re.findall(r"`kiosk ([a-z-]+)`", description):
+            if not kiosk_help:
+                with pytest.raises(SystemExit):
+                    cli_main(["kiosk", "--help"])
+                kiosk_help = capsys.readouterr().out
+            assert action in kiosk_help, action
