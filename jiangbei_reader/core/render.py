@@ -18,21 +18,19 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path, PurePosixPath
-from xml.etree import ElementTree
-
-import markdown
-from markdown.inlinepatterns import InlineProcessor
-from markdown.treeprocessors import Treeprocessor
+from typing import TYPE_CHECKING
 
 from jiangbei_reader.core.display import DisplaySettings
-from jiangbei_reader.core.markers import JUMP_PATTERN, normalize_page_id
+from jiangbei_reader.core.markers import JUMP_PATTERN
 from jiangbei_reader.core.model import Article, Edition, Figure, Page, Paragraph, Story, Subhead
+
+if TYPE_CHECKING:
+    from jiangbei_reader.core.render_markdown import InlineMarkdown
 from jiangbei_reader.core.navigation import (
     ARTICLE_SCHEME,
     EDITION_SCHEME,
     JUMP_SCHEME,
     PAGE_SCHEME,
-    is_external_link,
     jump_link,
     page_link,
 )
@@ -58,6 +56,18 @@ _BLOCK_PROCESSORS_DROPPED = (
     "reference",
 )
 _FONT_NAME_DROP = re.compile(r"[\"';{}<>\\]")
+#: What makes a paragraph more than plain text for Python-Markdown: inline markup,
+#: escapes, entities, tags, control characters (tabs, line ends, its STX/ETX
+#: placeholders), spaces at either end or two in a row. A paragraph without any of
+#: these, and without a jump marker, comes out of Markdown unchanged, so it skips
+#: Markdown (and showing the first article need not import it).
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]()<>&!#\x00-\x1f\x7f]|^\s|\s$|\s\s")
+_JUMP_MARKER = re.compile(JUMP_PATTERN, re.DOTALL)
+
+
+def is_plain_paragraph(text: str) -> bool:
+    """True when Markdown would give ``text`` back as it is (see :data:`_NOT_PLAIN`)."""
+    return bool(text) and _NOT_PLAIN.search(text) is None and _JUMP_MARKER.search(text) is None
 
 
 def fragment_anchor(article_id: str) -> str:
@@ -93,89 +103,25 @@ def resolve_image(edition_file: Path, relative: str) -> Path | None:
     return target
 
 
-class _JumpProcessor(InlineProcessor):
-    """Turns printed jump markers into links, using the jumps the loader linked."""
-
-    def __init__(self) -> None:
-        super().__init__(JUMP_PATTERN)
-        self.edition_key = ""
-        self.hrefs: dict[str, list[str]] = {}
-
-    def handleMatch(  # type: ignore[override]  # (markdown's stubs allow None returns)
-        self, m: re.Match[str], data: str
-    ) -> tuple[ElementTree.Element, int, int]:
-        text = m.group(0)
-        queue = self.hrefs.get(text)
-        if queue:
-            href = queue.pop(0)
-        else:
-            page = normalize_page_id(m.group("page")) or m.group("page")
-            href = page_link(self.edition_key, page)
-        element = ElementTree.Element("a", {"href": href, "class": "jump"})
-        element.text = text
-        return element, m.start(0), m.end(0)
-
-
-class _Sanitiser(Treeprocessor):
-    """Keeps only inline markup and safe links; pictures in running text become their alt text."""
-
-    def run(self, root: ElementTree.Element) -> None:
-        for element in root.iter():
-            if element is root or element.tag == "p":
-                continue
-            if element.tag == "img":
-                alt = element.get("alt", "")
-                element.attrib.clear()
-                element.tag = "span"
-                element.text = alt
-                continue
-            if element.tag not in _INLINE_TAGS:
-                element.tag = "span"
-            href = element.get("href", "") if element.tag == "a" else ""
-            kept = {k: v for k, v in element.attrib.items() if k == "class" and v == "jump"}
-            element.attrib.clear()
-            if element.tag != "a":
-                continue
-            scheme = href.partition(":")[0].lower()
-            if scheme in _INTERNAL_SCHEMES:
-                element.attrib.update({"href": href, **kept})
-            elif is_external_link(href):
-                element.attrib.update({"href": href, "class": "external", "title": href})
-            else:
-                # javascript:, file:, data:, relative paths …: keep the words, drop the link.
-                element.tag = "span"
-
-
-def _inline_markdown() -> tuple[markdown.Markdown, _JumpProcessor]:
-    """A Markdown converter for one paragraph of inline text, with raw HTML escaped."""
-    md = markdown.Markdown(output_format="html")
-    for name in _BLOCK_PROCESSORS_DROPPED:
-        md.parser.blockprocessors.deregister(name, strict=False)
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    jumps = _JumpProcessor()
-    md.inlinePatterns.register(jumps, "jump", 175)
-    md.treeprocessors.register(_Sanitiser(md), "sanitise", 5)
-    return md, jumps
-
-
 class _Writer:
     """Builds the HTML of one render call."""
 
     def __init__(self, edition: Edition, display: DisplaySettings) -> None:
         self.edition = edition
         self.display = display
-        self.md, self.jumps = _inline_markdown()
-        self.jumps.edition_key = edition.key
+        self._markdown: InlineMarkdown | None = None
+        self.hrefs: dict[str, list[str]] = {}
         self.parts: list[str] = []
         self.pending_anchor = ""
 
     def inline(self, text: str) -> str:
-        self.md.reset()
-        result = self.md.convert(text)
-        if result.startswith("<p>") and result.endswith("</p>"):
-            result = result[3:-4]
-        return result.replace("</p>\n<p>", "<br />")
+        if is_plain_paragraph(text):
+            return text
+        if self._markdown is None:
+            from jiangbei_reader.core.render_markdown import InlineMarkdown
+
+            self._markdown = InlineMarkdown(self.edition.key)
+        return self._markdown.convert(text, self.hrefs)
 
     def add(self, tag: str, css: str, content: str) -> None:
         # An anchor goes inside the next block: on its own Qt would make an empty line of it.
@@ -203,14 +149,14 @@ class _Writer:
             self.add("p", "byline", "\u3000".join(credits))
 
     def body(self, article: Article) -> None:
-        self.jumps.hrefs = {}
+        self.hrefs = {}
         for jump in article.jumps:
             href = (
                 jump_link(jump.target_id)
                 if jump.target_id
                 else page_link(self.edition.key, jump.target_page)
             )
-            self.jumps.hrefs.setdefault(jump.text, []).append(href)
+            self.hrefs.setdefault(jump.text, []).append(href)
         for block in article.blocks:
             if isinstance(block, Paragraph):
                 self.add("p", "body", _INDENT_HTML + self.inline(block.text))

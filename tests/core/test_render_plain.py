@@ -1,0 +1,97 @@
+"""Plain paragraphs skip Markdown: only where Markdown would give them back unchanged."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jiangbei_reader.core.library import Library
+from jiangbei_reader.core.model import Paragraph
+from jiangbei_reader.core.render import is_plain_paragraph
+from jiangbei_reader.core.render_markdown import InlineMarkdown
+from jiangbei_reader.core.synthetic import source_sentences
+from jiangbei_reader.resources import editions_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Characters of newspaper text and every character Markdown treats specially.
+ALPHABET = "江北报区委员会“”‘’（）《》【】、，。：；！？…—·%0123456789abcXYZ .-+=~^|/'\"" + (
+    "\\`*_[]()<>&!#\t\n\r\x02\x03\u3000\u00a0"
+)
+
+
+def _markdown(text: str) -> str:
+    return InlineMarkdown("2030-01-02").convert(text, {})
+
+
+def test_every_plain_paragraph_of_the_bundled_editions_is_what_markdown_gives() -> None:
+    checked = 0
+    for edition in Library([editions_dir()]).editions():
+        for article in edition.articles():
+            for block in article.blocks:
+                if isinstance(block, Paragraph) and is_plain_paragraph(block.text):
+                    assert _markdown(block.text) == block.text
+                    checked += 1
+    for sentence in source_sentences():
+        if is_plain_paragraph(sentence):
+            assert _markdown(sentence) == sentence
+            checked += 1
+    assert checked > 50
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=40))
+def test_text_called_plain_comes_out_of_markdown_unchanged(text: str) -> None:
+    if is_plain_paragraph(text):
+        assert _markdown(text) == text
+
+
+def test_markup_escapes_entities_tags_and_jump_markers_are_not_plain() -> None:
+    for text in (
+        "*强调*",
+        "a_b",
+        "`代码`",
+        "[链接](http://x)",
+        "<b>",
+        "&amp;",
+        "\\*",
+        "！[图](x)",
+        "第一段。（下转3版）",
+        " 前有空格",
+        "两个  空格",
+        "行\n尾",
+        "",
+    ):
+        assert not is_plain_paragraph(text), text
+
+
+def test_the_first_article_of_the_bundled_edition_renders_without_loading_markdown() -> None:
+    script = (
+        "import json, sys\n"
+        "from jiangbei_reader.core.display import DisplaySettings\n"
+        "from jiangbei_reader.core.library import Library\n"
+        "from jiangbei_reader.core.navigation import Route, resolve_route\n"
+        "from jiangbei_reader.core.render import render_article\n"
+        "from jiangbei_reader.resources import editions_dir\n"
+        "library = Library([editions_dir()])\n"
+        "edition = library.edition(library.newest.key)\n"
+        "route = resolve_route(edition, Route.edition(edition.key))\n"
+        "html = render_article(edition, edition.article(route.target), DisplaySettings())\n"
+        "print(json.dumps(['markdown' in sys.modules, len(html)]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    loaded, length = json.loads(result.stdout.splitlines()[-1])
+    assert length > 1000
+    assert loaded is False
