@@ -17,7 +17,10 @@ TOOLBAR_GROUPS: tuple[tuple[ActionId, ...], ...] = (
 
 #: Menus: title and items (``None`` is a separator).
 MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
-    ("报纸(&F)", (ActionId.NEWEST_EDITION, ActionId.ARCHIVE, None, ActionId.QUIT)),
+    (
+        "报纸(&F)",
+        (ActionId.NEWEST_EDITION, ActionId.ARCHIVE, None, ActionId.PRINT, None, ActionId.QUIT),
+    ),
     (
         "阅读(&R)",
         (
