@@ -37,6 +37,7 @@ from jiangbei_reader.resources import editions_dir, resource
 from jiangbei_reader.ui.actions import ActionId
 from jiangbei_reader.ui.elder_mode import install_reading_aids
 from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
+from jiangbei_reader.ui.printing import install_printing
 from jiangbei_reader.ui.search_controller import install_search
 from jiangbei_reader.ui.ui_state import load_ui_state
 from jiangbei_reader.ui.window import ReaderWindow
@@ -162,6 +163,7 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     # Font steps, 长辈版, themes and read-aloud (issue 5), restored from the preferences.
     window.reading_aids = install_reading_aids(window, fonts)  # type: ignore[attr-defined]
     window.proofing = DeferredProofing(window)  # type: ignore[attr-defined]
+    window.printing = install_printing(window)  # type: ignore[attr-defined]
     # The window keeps the application alive when create_window made it.
     window.application = app  # type: ignore[attr-defined]
     window.start()

@@ -41,6 +41,7 @@ class ActionId(enum.Enum):
     FULL_SCREEN = "full_screen"
     FIND = "find"
     PROOF = "proof"
+    PRINT = "print"
     QUIT = "quit"
 
 
@@ -163,6 +164,14 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         "document-edit",
         SP.SP_FileDialogInfoView,
         ("Ctrl+U",),
+    ),
+    ActionSpec(
+        ActionId.PRINT,
+        _noop("打印"),
+        _noop("打印正在阅读的文章"),
+        "document-print",
+        SP.SP_FileIcon,
+        (SK.Print,),
     ),
     ActionSpec(
         ActionId.QUIT,
