@@ -5,8 +5,11 @@ are written to a temporary folder, never into editions/. For each: index build
 (MB of article text per second, index size / text size), query latency (median,
 p95) for 1-, 2-, 3-, 4- and 6-character queries and two-term queries, top 20
 ranked with snippets, against a plain scan of the same text in this process
-(str.find over every article), incremental update after adding one edition, and
-the peak RSS of a separate process that only opens the index and searches.
+(str.find over every article), incremental update after adding one edition, the
+pinyin vocabulary's build cost and share of the file, and the peak RSS of two
+separate processes searching the index: a bare one (no Qt), and the reader
+itself (the window built offscreen by ``create_window``, queries typed into its
+search box, the first hit opened and highlighted).
 With --compare, the same queries run against FTS5's built-in trigram tokenizer.
 
     python -m benchmarks.search [--ten-years] [--compare] [--queries 20]
@@ -36,6 +39,7 @@ import jiangbei_reader
 from jiangbei_reader.core.library import Library, load_edition_file
 from jiangbei_reader.core.search import SearchIndex
 from jiangbei_reader.core.search.normalize import normalize_parts
+from jiangbei_reader.core.search.vocab import edition_words
 from jiangbei_reader.core.synthetic import SyntheticWriter, write_archive
 
 HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -56,14 +60,91 @@ print(next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmHWM
 """
 
 
-def load_texts(folder: Path) -> list[str]:
-    """Every article's plain text (the scan baseline's data)."""
-    texts = []
+# The reader itself: the window built offscreen as `jiangbei-reader --editions DIR` builds
+# it, over the benchmark's index in its cache dir; each query typed into the search box,
+# searched by the window's controller in its worker, the first hit opened and highlighted.
+WINDOW_PROBE = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from jiangbei_reader.app import create_window
+from jiangbei_reader.core.navigation import Route
+from jiangbei_reader.ui.search_controller import SearchController
+def rss(field):
+    status = Path("/proc/self/status").read_text()
+    return next(int(l.split()[1]) for l in status.splitlines() if l.startswith(field)) / 1024
+window = create_window(["--editions", sys.argv[1]])
+window.resize(1100, 700)
+window.show()
+search = window.findChild(SearchController, "searchController")
+app = QCoreApplication.instance()
+def wait(done):
+    while not done():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+wait(lambda: not search.indexing)
+index = search.index
+assert index.path is not None and index.article_count() > 0, index.warnings
+started = rss("VmRSS")
+shown = []
+search.results_shown.connect(shown.append)
+queries = json.loads(sys.argv[2])
+def type_all(open_hits):
+    found = 0
+    for query in queries:
+        before = len(shown)
+        window.search_box.setText(query)
+        search.search_now()
+        wait(lambda: len(shown) > before)
+        hits = shown[-1].hits
+        found += bool(hits)
+        if hits and open_hits:
+            window.navigate(Route.article(hits[0].article_id))
+            search.highlight_hits()
+    return found
+found = type_all(False)
+searched = rss("VmHWM")
+assert found, "the window found nothing"
+type_all(True)
+print(found, started, searched, rss("VmHWM"))
+"""
+
+
+def load_texts(folder: Path) -> tuple[list[str], float, int]:
+    """Every article's plain text (the scan baseline's data), and the CPU seconds the
+    pinyin vocabulary of every edition takes to build (without pinyin), and editions."""
+    texts: list[str] = []
+    vocab_cpu = 0.0
+    count = 0
     for path in sorted(folder.glob("*.md")):
         edition = load_edition_file(path).edition
         assert edition is not None
         texts.extend(article.plain_text() for article in edition.articles())
-    return texts
+        start = time.process_time()
+        edition_words(edition)
+        vocab_cpu += time.process_time() - start
+        count += 1
+    return texts, vocab_cpu, count
+
+
+def report_parts(db: Path, vocab_cpu: float, editions: int) -> None:
+    """What the pinyin vocabulary costs to build, and what each part of the file weighs."""
+    conn = sqlite3.connect(db)
+    sizes = dict(conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall())
+    kinds = dict(conn.execute("SELECT kind, count(*) FROM words GROUP BY kind").fetchall())
+    conn.close()
+    tables = ("words", "sqlite_autoindex_words_1", "words_key", "words_initials", "edition_words")
+    vocab_mb = sum(sizes.get(t, 0) for t in tables) / 1e6
+    print(
+        f"vocabulary: {vocab_cpu:.1f} s CPU for {editions} editions "
+        f"({vocab_cpu / editions * 1000:.1f} ms an edition, n-grams without pinyin); "
+        f"{sum(kinds.values())} entries {kinds}"
+    )
+    fts_mb = sum(v for k, v in sizes.items() if k.startswith("fts")) / 1e6
+    chars_mb = sum(v for k, v in sizes.items() if k.startswith("chars")) / 1e6
+    print(
+        f"  file by part: bigram index {fts_mb:.1f} MB, character table {chars_mb:.1f} MB, "
+        f"stored text (docs) {sizes.get('docs', 0) / 1e6:.1f} MB, vocabulary {vocab_mb:.1f} MB"
+    )
 
 
 def make_queries(texts: list[str], count: int, seed: int = 7) -> dict[str, list[str]]:
@@ -173,7 +254,7 @@ def bigram_search(db: Path) -> Callable[[str], object]:
 def bench(size: int, folder: Path, args: argparse.Namespace) -> None:
     archive = folder / f"archive-{size}"
     start = time.perf_counter()
-    for stale in (*archive.glob("*.md"), *folder.glob(f"index-{size}.sqlite3*")):
+    for stale in archive.glob("*.md"):
         stale.unlink()
     paths = write_archive(archive, size)
     files_mb = sum(p.stat().st_size for p in paths) / 1e6
@@ -181,7 +262,12 @@ def bench(size: int, folder: Path, args: argparse.Namespace) -> None:
         f"\n== {size} editions: {files_mb:.1f} MB of edition files "
         f"(written in {time.perf_counter() - start:.1f} s)"
     )
-    db = folder / f"index-{size}.sqlite3"
+    # In a cache dir of its own, where the reader window (WINDOW_PROBE) looks for it.
+    cache = folder / f"cache-{size}"
+    db = cache / "jiangbei-reader" / "search.sqlite3"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    for stale in db.parent.glob("search.sqlite3*"):
+        stale.unlink()
     index = SearchIndex.open(db, Library([archive]))
     cpu = time.process_time()
     report = index.update()
@@ -197,7 +283,8 @@ def bench(size: int, folder: Path, args: argparse.Namespace) -> None:
         f"index: {index_mb:.1f} MB = {index_mb / text_mb:.2f}x text, "
         f"{index_mb / files_mb:.2f}x edition files"
     )
-    texts = load_texts(archive)
+    texts, vocab_cpu, editions = load_texts(archive)
+    report_parts(db, vocab_cpu, editions)
     queries = make_queries(texts, args.queries)
     baseline = scan(texts)
     print(
@@ -258,7 +345,31 @@ def bench(size: int, folder: Path, args: argparse.Namespace) -> None:
         text=True,
         check=True,
     )
-    print(f"peak RSS of a process searching this index: {float(done.stdout):.0f} MB")
+    print(f"peak RSS of a bare process (no Qt) searching this index: {float(done.stdout):.0f} MB")
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_PROBE, str(archive), json.dumps(probe_queries)],
+        env={
+            **os.environ,
+            "PYTHONPATH": package_root,
+            "XDG_CACHE_HOME": str(cache),
+            "XDG_CONFIG_HOME": str(folder / f"config-{size}"),
+            "QT_QPA_PLATFORM": "offscreen",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        print(f"reader window probe failed: {done.stderr.strip().splitlines()[-3:]}")
+    else:
+        found, started, searched, opened = done.stdout.split()[-4:]
+        print(
+            f"RSS of the reader (window offscreen): {float(started):.0f} MB once started and "
+            f"the index checked; peak {float(searched):.0f} MB after typing "
+            f"{len(probe_queries)} queries ({found} with hits); peak {float(opened):.0f} MB "
+            "after typing them again and opening each first hit, highlighted (the "
+            "library keeps up to 64 parsed editions)"
+        )
 
 
 def main() -> None:

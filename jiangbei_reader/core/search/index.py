@@ -314,13 +314,14 @@ class SearchIndex:
                     .execute(
                         f"SELECT word, kind, total FROM words WHERE kind = ? AND total > 0 AND "
                         f"{match} ORDER BY total DESC, length(word), word LIMIT ?",
-                        (kind, *bounds, limit),
+                        (store.KIND_CODES[kind], *bounds, limit),
                     )
                     .fetchall()
                 )
         except sqlite3.DatabaseError as exc:
             log.warning("suggest failed: %s", exc)
             return []
+        rows = [(text, store.KIND_NAMES[code], total) for text, code, total in rows]
         rows.sort(key=lambda r: (r[1] == "headline", -r[2], len(r[0])))
         del rows[limit:]
         return [

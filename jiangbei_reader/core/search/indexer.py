@@ -23,7 +23,7 @@ from jiangbei_reader.core.library import EditionRef, load_edition_file
 from jiangbei_reader.core.model import Article, Edition, Figure
 from jiangbei_reader.core.search.normalize import index_tokens
 from jiangbei_reader.core.search.results import UpdateReport
-from jiangbei_reader.core.search.store import PART_SEPARATOR, SLOTS
+from jiangbei_reader.core.search.store import KIND_CODES, PART_SEPARATOR, SLOTS
 from jiangbei_reader.core.search.vocab import edition_words, pinyin_for
 
 #: Changes are committed about this often during an update.
@@ -233,8 +233,10 @@ def _add_words(conn: sqlite3.Connection, edition: Edition) -> None:
     for word, (kind, count) in words.items():
         if word not in known:
             pinyin, initials = pinyin_for(word, kind)
-            rows.append((word, kind, pinyin.replace(" ", ""), initials, count))
-    conn.executemany("INSERT INTO words VALUES(?, ?, ?, ?, ?)", rows)
+            rows.append((word, KIND_CODES[kind], pinyin.replace(" ", ""), initials, count))
+    conn.executemany(
+        "INSERT INTO words(word, kind, key, initials, total) VALUES(?, ?, ?, ?, ?)", rows
+    )
 
 
 def remove_edition(conn: sqlite3.Connection, edition_key: str) -> None:

@@ -18,7 +18,7 @@ import platformdirs
 #: "JBS1": marks the file as a 江北报 search index.
 APPLICATION_ID = 0x4A425331
 #: Bump when the schema, the normalisation or the tokens change: old files are rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The full page check runs at most this often.
 CHECK_SECONDS = 24 * 3600
 #: Article ids are ``date ordinal * SLOTS + position``: row order is date order.
@@ -40,16 +40,20 @@ CREATE TABLE docs(
 );
 CREATE VIRTUAL TABLE fts USING fts5(body, head, tokenize="{_TOKENIZER}", content='');
 CREATE VIRTUAL TABLE chars USING fts5(
-    c, tokenize="{_TOKENIZER}", content='', detail=none
+    c, tokenize="{_TOKENIZER}", content='', detail=none, columnsize=0
 );
 CREATE TABLE words(
-    word TEXT PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL,
-    initials TEXT NOT NULL, total INTEGER NOT NULL
-) WITHOUT ROWID;
+    id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+    key TEXT NOT NULL, initials TEXT NOT NULL, total INTEGER NOT NULL
+);
 CREATE INDEX words_key ON words(kind, key);
 CREATE INDEX words_initials ON words(kind, initials);
 CREATE TABLE edition_words(edition TEXT PRIMARY KEY, words BLOB NOT NULL);
 """
+
+#: How a vocabulary entry's kind is stored (one letter: the indexes repeat it per row).
+KIND_CODES = {"word": "w", "name": "n", "headline": "h"}
+KIND_NAMES = {code: kind for kind, code in KIND_CODES.items()}
 
 _memory_names = itertools.count(1)
 

@@ -44,8 +44,9 @@ MAX_WORD = 5
 _LEFT_MARKS = frozenset("区市县省镇乡村全各本该我")
 #: Headlines longer than this are suggested by their start only.
 HEADLINE_CHARS = 24
-#: Syllables of a headline's pinyin kept for prefix matching.
+#: Syllables of a headline's pinyin, and initials, kept for prefix matching.
 HEADLINE_SYLLABLES = 6
+HEADLINE_INITIALS = 10
 
 
 def _lazy_pinyin(text: str) -> list[str]:
@@ -181,7 +182,7 @@ def pinyin_for(word: str, kind: str) -> tuple[str, str]:
     if kind != "headline":
         return word_pinyin(word)
     pinyin, initials = fast_pinyin(word)
-    return " ".join(pinyin.split()[:HEADLINE_SYLLABLES]), initials
+    return " ".join(pinyin.split()[:HEADLINE_SYLLABLES]), initials[:HEADLINE_INITIALS]
 
 
 def normalize_prefix(prefix: str) -> str:
