@@ -12,9 +12,9 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QClipboard
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMenu, QToolButton, QWidget
 
 from jiangbei_reader.core.kiosk.config import KioskConfig
 from jiangbei_reader.core.kiosk.home import resolve_home
@@ -96,6 +96,8 @@ class KioskSession(QObject):
                 read_aloud.speak_action.setEnabled(False)
                 if read_aloud.button_holder is not None:
                     read_aloud.button_holder.setVisible(False)
+        #: The big 打印 button (only when the configuration allows printing).
+        self.print_button = make_print_button(window) if config.allow_printing else None
 
     def start(self) -> None:
         """Lock the window down, make it touch-friendly, show the home view.
@@ -275,6 +277,30 @@ class KioskSession(QObject):
             if self.keyboard.isVisible():
                 self.keyboard.place()
         return False
+
+
+def make_print_button(window: ReaderWindow) -> QToolButton | None:
+    """A big 打印 button that prints straight to the default printer (no dialog).
+
+    The window's own 打印 action (Ctrl+P) opens the print dialog, so the guard turns
+    it off like every dialog; this button has no action for the guard to find.
+    """
+    printing = getattr(window, "printing", None)
+    if printing is None:
+        return None
+    button = QToolButton()
+    button.setObjectName("kioskPrintButton")
+    button.setText(window.tr("打印"))
+    button.setAccessibleName(window.tr("打印这篇文章"))
+    button.setToolTip(window.tr("打印这篇文章（用图书馆的打印机）"))
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.clicked.connect(printing.print_direct)
+    aids = getattr(window, "reading_aids", None)
+    if aids is not None:
+        aids.elder.add_button(button)
+    else:
+        window.toolbar.addWidget(button)
+    return button
 
 
 def index_functions(library: object) -> tuple[Suggest | None, Search | None]:
