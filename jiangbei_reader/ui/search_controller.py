@@ -47,6 +47,9 @@ class SearchController(QObject):
         # The pool is the first child, so it is destroyed (and waited for) before _signals.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
+        # Keep the two threads: each holds a connection to the index for as long
+        # as it lives; threads that expired and came back would open new ones.
+        self._pool.setExpiryTimeout(-1)
         self._signals = JobSignals(self)
         self._signals.searched.connect(self._on_searched)
         self._signals.progress.connect(self._on_progress)

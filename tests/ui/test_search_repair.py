@@ -112,3 +112,18 @@ def test_clearing_the_panel_forgets_the_edition_filter(qtbot: QtBot, tmp_path: P
     combo.setCurrentIndex(combo.findData("2030-01-02"))
     search.panel.clear()
     assert search.panel.edition is None
+
+
+def test_searching_in_the_window_does_not_open_a_connection_per_search(qtbot: QtBot) -> None:
+    window = open_window(qtbot, editions_dir())
+    search = controller(window)
+    if search.indexing:
+        with qtbot.waitSignal(search.index_updated, timeout=20_000):
+            _shown(qtbot, window)
+    for text in ["江北", "专精特新", "溺水", "重庆", "江北嘴"] * 4:
+        with qtbot.waitSignal(search.results_shown, timeout=10_000):
+            window.search_box.setText(text)
+            search.search_now()
+    # One per pool thread (two) and perhaps the UI thread: not one per search
+    # (a QThreadPool job's thread-local storage lasts one job).
+    assert search.index.connection_count <= 3

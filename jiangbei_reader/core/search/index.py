@@ -1,6 +1,9 @@
 """SearchIndex: the one object the window, the kiosk and the commands use to search.
 
-Thread-safety: every thread gets its own SQLite connection (made on first use);
+Thread-safety: every thread gets its own SQLite connection (made on first use,
+kept by thread id: a QThreadPool job's Python thread state, and with it any
+``threading.local``, lasts only one job, so thread-local connections leaked one
+per search in the window);
 ``update()`` may run in a worker thread while other threads call ``search()``
 and ``suggest()``, which then see the last committed edition (WAL). Only one
 ``update()`` runs at a time. No method touches Qt; progress and cancellation
@@ -48,14 +51,14 @@ class SearchIndex:
     def __init__(self, location: store.Location, library: Library | Sequence[EditionRef]) -> None:
         self._location = location
         self._refs = tuple(library.refs if isinstance(library, Library) else library)
-        self._local = threading.local()
         self._generation = 0
         self._update_lock = threading.Lock()
         self._damaged = False
         self._repairs = 0
         # True until a first update has filled a newly created (or rebuilt) file.
         self._fresh = location.created
-        self._connections: list[sqlite3.Connection] = []
+        #: Thread id → (connection, generation it was made for).
+        self._connections: dict[int, tuple[sqlite3.Connection, int]] = {}
         self._connections_lock = threading.Lock()
         self.warnings: tuple[str, ...] = location.warnings
         # An in-memory database lives as long as one connection to it is open.
@@ -84,28 +87,33 @@ class SearchIndex:
         return self._location.path
 
     def _conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None and self._local.generation == self._generation:
-            return conn
-        if conn is not None:
-            conn.close()
-        conn = store.connect(self._location)
-        self._local.conn = conn
-        self._local.generation = self._generation
+        thread = threading.get_ident()
         with self._connections_lock:
-            self._connections.append(conn)
+            entry = self._connections.get(thread)
+        if entry is not None and entry[1] == self._generation:
+            return entry[0]
+        if entry is not None:
+            entry[0].close()
+        conn = store.connect(self._location)
+        with self._connections_lock:
+            self._connections[thread] = (conn, self._generation)
         return conn
+
+    @property
+    def connection_count(self) -> int:
+        """How many threads hold a connection (one per thread that used the index)."""
+        with self._connections_lock:
+            return len(self._connections)
 
     def close(self) -> None:
         """Close every connection (call when no other thread uses the index any more)."""
         with self._connections_lock:
-            for conn in self._connections:
+            for conn, _generation in self._connections.values():
                 conn.close()
             self._connections.clear()
         if self._keeper is not None:
             self._keeper.close()
             self._keeper = None
-        self._local = threading.local()
 
     def update(
         self,
@@ -151,10 +159,10 @@ class SearchIndex:
             self._keeper = store.connect(self._location)
             store.create_schema(self._keeper)
             return
-        own = getattr(self._local, "conn", None)
+        with self._connections_lock:
+            own = self._connections.pop(threading.get_ident(), None)
         if own is not None:
-            own.close()
-            self._local.conn = None
+            own[0].close()
         try:
             store.remove_files(self.path)
         except OSError as exc:
