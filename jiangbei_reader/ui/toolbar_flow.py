@@ -116,6 +116,8 @@ class ToolbarFlow(QObject):
             if action in grouped or (action.isSeparator() and action is not self._holder):
                 if self.main.actions().index(action) < self.main.actions().index(self._holder):
                     self.main.removeAction(action)
+                    if action.isSeparator():  # insertSeparator makes new ones: free the old
+                        action.deleteLater()
         for number, group in enumerate(self._groups[:keep]):
             if number:
                 self.main.insertSeparator(self._holder)
