@@ -13,7 +13,7 @@ from typing import TextIO
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
 from jiangbei_reader.core.fontcheck import font_diagnostics
 from jiangbei_reader.core.library import find_edition_files, load_edition_file
-from jiangbei_reader.core.textio import decode_edition_bytes
+from jiangbei_reader.core.textio import decode_edition_bytes, source_lines
 
 
 @dataclass
@@ -57,7 +57,7 @@ def check_paths(paths: Iterable[Path]) -> CheckReport:
         except OSError:
             continue
         if decoded.text is not None:
-            report.sources[path] = decoded.text.splitlines()
+            report.sources[path] = source_lines(decoded.text)
             report.diagnostics.extend(font_diagnostics(path, decoded.text))
     return report
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
+from jiangbei_reader.core.textio import source_lines
 
 #: The font the article view and the UI use; the other bundled faces share its character set.
 BUNDLED_FONT_FILE = "JiangbeiSansSC-Regular.otf"
@@ -30,8 +31,12 @@ class FontReadError(Exception):
 
 
 def needs_glyph(char: str) -> bool:
-    """True when a character is drawn (so a font must have it)."""
-    return unicodedata.category(char) not in _NO_GLYPH_CATEGORIES
+    """True when a character is drawn (so a font must have it).
+
+    U+FFFD stands for bytes that could not be decoded: that is reported as an encoding
+    error already, not as a character the font should gain.
+    """
+    return char != "\ufffd" and unicodedata.category(char) not in _NO_GLYPH_CATEGORIES
 
 
 def characters_needing_glyphs(text: str) -> set[str]:
@@ -96,7 +101,7 @@ def first_occurrences(text: str, chars: Iterable[str]) -> list[Occurrence]:
     wanted = set(chars)
     first: dict[str, tuple[int, int]] = {}
     counts: dict[str, int] = dict.fromkeys(wanted, 0)
-    for line_no, line in enumerate(text.splitlines(), start=1):
+    for line_no, line in enumerate(source_lines(text), start=1):
         for col, ch in enumerate(line, start=1):
             if ch in wanted:
                 counts[ch] += 1

@@ -58,7 +58,7 @@ class EditionLexer(RegexLexer):
     ]
     tokens: ClassVar[dict[str, _Rules]] = {
         "root": [
-            (r"\A\s*(---)(\n)", bygroups(Punctuation, Whitespace), "front"),
+            (r"\A(\s*)(---)(\n)", bygroups(Whitespace, Punctuation, Whitespace), "front"),
             (r"^(#)( +)(.*\n?)", bygroups(Punctuation, Whitespace, PAGE_HEADING)),
             (
                 r"^(##)( +)(.*?)(\{#[^}\n]*\})?([ \t]*(?:\n|\Z))",
@@ -73,7 +73,9 @@ class EditionLexer(RegexLexer):
         "front": [
             (r"^(---)(\n?)", bygroups(Punctuation, Whitespace), "#pop"),
             (r"^([^:：\n]+)(\s*[:：]\s*)(.*\n?)", bygroups(Name.Variable, Punctuation, String)),
-            (r".*\n?", Text),
+            # Never a rule that can match nothing here: at the end of the text Pygments
+            # would apply it for ever (an unclosed front matter hung `check`).
+            (r".+\n?|\n", Text),
         ],
         "fields": [
             (r"^[ \t]*\n", Whitespace, "#pop"),

@@ -71,6 +71,8 @@ def link_jumps(
     """
     diagnostics: list[Diagnostic] = []
     linked: dict[tuple[str, int], str] = {}  # (article id, jump index) -> other end's id
+    #: Jumps already reported as ambiguous or unmatched, both ends: said once is enough.
+    explained: set[tuple[str, int]] = set()
 
     def report(draft: ArticleDraft, jump: Jump, severity: Severity, code: str, text: str) -> None:
         diagnostics.append(Diagnostic(draft.path, jump.line, jump.col, severity, code, text))
@@ -94,6 +96,8 @@ def link_jumps(
                     linked[(start.id, index)] = other.id
                     linked[(other.id, other_index)] = start.id
                 elif len(matches) > 1:
+                    explained.add((start.id, index))
+                    explained.update((other.id, other_index) for other, other_index in matches)
                     report(
                         start,
                         jump,
@@ -103,6 +107,7 @@ def link_jumps(
                         f"{jump.target_page}; give the fragments the same {{#id}}",
                     )
                 elif candidates:
+                    explained.add((start.id, index))
                     names = "、".join(f"“{c[0].headline}”" for c in candidates)
                     report(
                         start,
@@ -117,12 +122,7 @@ def link_jumps(
     for drafts in pages.values():
         for draft in drafts:
             for index, jump in enumerate(draft.jumps):
-                if (draft.id, index) in linked or any(
-                    d.code in ("ambiguous-jump", "unmatched-jump")
-                    and d.line == jump.line
-                    and d.col == jump.col
-                    for d in diagnostics
-                ):
+                if (draft.id, index) in linked or (draft.id, index) in explained:
                     continue
                 end = "continuation" if jump.direction is JumpDirection.TO else "start"
                 if jump.target_page in missing_pages:

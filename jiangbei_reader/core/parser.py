@@ -26,6 +26,7 @@ from jiangbei_reader.core.model import (
     Subhead,
 )
 from jiangbei_reader.core.slug import is_valid_slug, slug_for_headline
+from jiangbei_reader.core.textio import source_lines
 
 FRONT_MATTER_KEYS = ("paper", "date", "number", "source", "note")
 REQUIRED_KEYS = ("paper", "date")
@@ -37,6 +38,12 @@ _FIELD_RE = re.compile(r"^(?P<name>[^\s:：]{1,6})\s*[:：]\s*(?P<value>.*)$")
 _PAGE_RE = re.compile(rf"^(?:第\s*)?(?P<id>{PAGE_TOKEN})\s*(?:版)?(?:\s+(?P<name>.*))?$")
 _EXPLICIT_ID_RE = re.compile(r"\s*\{#(?P<id>[^}]*)\}\s*$")
 _FIGURE_RE = re.compile(r"^!\[(?P<caption>[^\]]*)\]\((?P<src>[^)]*)\)\s*$")
+
+
+#: ``#``, ``##`` or ``###`` and the heading text; ``####`` and more are body text.
+_HEADING = re.compile(r"^(#{1,3})(?!#)(\s*)(.*)$")
+#: A hashtag as papers print them (``#江北新闻#``): body text, not a heading.
+_HASHTAG = re.compile(r"^#[^#\s][^#]*#")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +65,7 @@ class _PageDraft:
 
 class _Parser:
     def __init__(self, text: str, path: Path | None) -> None:
-        self.lines = text.splitlines()
+        self.lines = source_lines(text)
         self.path = path
         self.diagnostics: list[Diagnostic] = []
         self.meta: dict[str, str] = {}
@@ -366,9 +373,18 @@ class _Parser:
                     index += 1
                     continue
             stripped = line.strip()
-            if stripped.startswith("#") and not stripped.startswith("#" * 4):
-                level = len(stripped) - len(stripped.lstrip("#"))
-                heading = stripped[level:].strip()
+            heading_match = _HEADING.match(stripped)
+            if heading_match is not None and not _HASHTAG.match(stripped):
+                level = len(heading_match.group(1))
+                heading = heading_match.group(3).strip()
+                if not heading_match.group(2) and heading:
+                    self.report(
+                        index + 1,
+                        level + 1,
+                        Severity.WARNING,
+                        "heading-space",
+                        f"write a space after {'#' * level} (Markdown needs one)",
+                    )
                 if level == 1:
                     self.start_page(index, heading)
                 elif level == 2:

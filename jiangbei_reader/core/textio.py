@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,21 @@ class DecodedText:
     diagnostics: tuple[Diagnostic, ...]
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of a file as an editor numbers them: broken at CR, LF or CRLF only.
+
+    ``str.splitlines`` also breaks at U+2028, NEL, form feed …, which would shift every
+    line number after them.
+    """
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def _printable_share(text: str) -> float:
     if not text:
         return 1.0
@@ -28,14 +44,35 @@ def _printable_share(text: str) -> float:
 
 
 def line_col_of_offset(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and byte column of a byte offset."""
+    """1-based line and character column of a byte offset in UTF-8 data.
+
+    The column counts characters, as the caret under the source line is drawn; bad
+    bytes before the offset count one each.
+    """
     line = data.count(b"\n", 0, offset) + 1
-    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    col = len(data[start:offset].decode("utf-8", errors="replace")) + 1
     return line, col
 
 
 def decode_edition_bytes(data: bytes, path: Path | None = None) -> DecodedText:
-    """Decode UTF-8 (BOM allowed); accept GB18030 with a warning; refuse binary data."""
+    """Decode UTF-8 (BOM allowed); accept GB18030 and UTF-16 with a warning; refuse binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: judged below
+        else:
+            if _printable_share(text) >= _MIN_PRINTABLE:
+                warning = Diagnostic(
+                    path,
+                    1,
+                    1,
+                    Severity.WARNING,
+                    "encoding",
+                    "file is UTF-16, not UTF-8; it was read as UTF-16 — save it as UTF-8",
+                )
+                return DecodedText(text, "utf-16", (warning,))
     if b"\x00" in data[:65536]:
         offset = data.index(b"\x00")
         return DecodedText(

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from jiangbei_reader.cli import main
 from tests.helpers.editions import JUMP_PAIR, write_edition
 
@@ -83,3 +85,19 @@ def test_check_runs_as_a_command_without_loading_qt(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert Path(path).name in done.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\npaper: 江北报\n",  # never closed
+        "---\npaper: 江北报\ndate: 2030-13-40\n---\n# 第1版\n未收录\n",
+        "---\ndate: 2030-01-02\n---\n# 第1版\n未收录\n",  # no paper
+    ],
+)
+def test_color_output_of_front_matter_problems_finishes(tmp_path, capsys, text):
+    path = tmp_path / "2030-01-02.md"
+    path.write_text(text, encoding="utf-8")
+    status, out = run_check(capsys, "--color", "always", path)
+    assert status == 1
+    assert "\x1b[" in out and "front-matter" in out

@@ -79,6 +79,8 @@ def test_ambiguous_continuations_are_an_error_not_a_guess():
     edition, diagnostics = parse(text)
     assert "ambiguous-jump" in [d.code for d in diagnostics]
     assert edition.article("2030-01-02/1/tong-ti").continues_to.target_id is None
+    # Said once: the two continuations do have a start, so no "no other end" for them.
+    assert [d.code for d in diagnostics if d.severity is Severity.ERROR] == ["ambiguous-jump"]
 
 
 def test_jump_with_no_other_end_on_a_bundled_page_is_an_error_with_position():

@@ -1,3 +1,5 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pygments.token import Token
 
 from jiangbei_reader.core.lexer import (
@@ -45,3 +47,55 @@ def test_review_comments_stand_out_from_plain_comments():
 def test_lexer_round_trips_any_text():
     text = JUMP_PAIR + "\n<<>>（（（下转\n## \n#"
     assert "".join(v for _, v in EditionLexer().get_tokens(text)) == text + "\n"
+
+
+def _lex_within(text, seconds=5):
+    """Tokens of ``text``; a lexer rule that matches nothing would loop for ever: fail instead."""
+    import signal
+
+    def stuck(_signum, _frame):
+        raise AssertionError(f"the lexer does not finish on {text!r}")
+
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(seconds)
+    try:
+        # As the proofing view lexes: every line kept, so that line numbers hold.
+        return "".join(v for _, v in EditionLexer(stripnl=False).get_tokens(text))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_lexer_finishes_in_an_unclosed_front_matter():
+    for text in ("---\n", "---\npaper: 江北报\n", "---\ndate 2030\n\n", "---\n\n\n"):
+        assert _lex_within(text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "---",
+                "paper: 江北报",
+                "date：2030-01-02",
+                "# 第1版",
+                "## 标题 {#id}",
+                "### 小",
+                "引题：x",
+                "未收录",
+                "![图]()",
+                "<!-- 待核：x",
+                "-->",
+                "（下转3版）",
+                "#",
+                "",
+                "正文。",
+            ]
+        )
+        | st.text(max_size=20),
+    ).map("\n".join)
+)
+def test_lexer_finishes_and_round_trips_any_text(text):
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert _lex_within(text) == (normalised if normalised.endswith("\n") else normalised + "\n")

@@ -198,3 +198,21 @@ def test_a_comment_line_inside_a_paragraph_does_not_split_it():
     text = HEAD + "# 第1版\n\n## 标题\n\n上半句，\n<!-- 待核：断行 -->\n下半句。\n"
     article = parse_edition(text).edition.pages[0].articles[0]
     assert [p.text for p in article.paragraphs] == ["上半句，下半句。"]
+
+
+def test_a_hashtag_line_is_body_text_not_a_heading():
+    text = HEAD + "# 第1版\n\n## 标题\n\n#江北新闻# 今天的消息。\n\n#### 不是小标题\n"
+    result = parse_edition(text)
+    assert codes(result, Severity.ERROR) == []
+    article = result.edition.pages[0].articles[0]
+    assert [p.text for p in article.paragraphs] == ["#江北新闻# 今天的消息。", "#### 不是小标题"]
+
+
+def test_a_heading_without_a_space_is_read_with_a_warning():
+    result = parse_edition(HEAD + "#第1版 要闻\n\n##标题\n\n正文。\n")
+    page = result.edition.pages[0]
+    assert (page.id, page.name, page.articles[0].headline) == ("1", "要闻", "标题")
+    assert [(d.code, d.line) for d in result.diagnostics if d.code == "heading-space"] == [
+        ("heading-space", 6),
+        ("heading-space", 8),
+    ]

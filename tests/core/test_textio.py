@@ -2,7 +2,7 @@ from pathlib import Path
 
 from jiangbei_reader.core.diagnostics import Severity
 from jiangbei_reader.core.library import load_edition_file
-from jiangbei_reader.core.textio import decode_edition_bytes
+from jiangbei_reader.core.textio import decode_edition_bytes, source_lines
 from tests.helpers.editions import JUMP_PAIR
 
 
@@ -52,3 +52,36 @@ def test_unreadable_path_is_a_diagnostic(tmp_path):
 def test_control_characters_file_is_not_text():
     decoded = decode_edition_bytes(b"\x01\x02\x03\x04\x05\x06\x07\x08abc" * 10, Path("x.md"))
     assert decoded.text is None and decoded.diagnostics[0].code == "not-text"
+
+
+def test_invalid_utf8_column_counts_characters_not_bytes():
+    data = "---\n甲乙丙".encode() + b"\xff" + "丁\n".encode()
+    error = next(d for d in decode_edition_bytes(data).diagnostics if d.code == "encoding")
+    assert (error.line, error.col) == (2, 4)
+
+
+def test_utf16_with_bom_is_read_with_a_warning(tmp_path):
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.md"
+        bom = b"\xff\xfe" if encoding.endswith("le") else b"\xfe\xff"
+        path.write_bytes(bom + JUMP_PAIR.encode(encoding))
+        result = load_edition_file(path)
+        assert result.edition is not None and result.edition.paper == "江北报"
+        warnings = [d for d in result.diagnostics if d.code == "encoding"]
+        assert [d.severity for d in warnings] == [Severity.WARNING]
+        assert "UTF-16" in warnings[0].message
+
+
+def test_lines_are_numbered_as_an_editor_numbers_them():
+    assert source_lines("a\u2028b\x85c\x0cd\ne\r\nf\rg\n") == ["a\u2028b\x85c\x0cd", "e", "f", "g"]
+    assert source_lines("") == [] and source_lines("x") == ["x"] and source_lines("\n") == [""]
+
+
+def test_a_line_separator_in_the_text_does_not_shift_later_line_numbers():
+    text = JUMP_PAIR.replace("第二段继续。", "第二段\u2028继续。").replace(
+        "类型：简讯", "栏目：简讯"
+    )
+    from jiangbei_reader.core.parser import parse_edition
+
+    unknown = next(d for d in parse_edition(text).diagnostics if "栏目" in d.message)
+    assert unknown.line == source_lines(text).index("栏目：简讯") + 1
