@@ -138,4 +138,9 @@ def run(args: argparse.Namespace) -> int:
     report = check_paths(paths)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     print_report(report, sys.stdout, color=color, notes=not args.no_notes)
+    if report.files == 0:
+        # Nothing checked is no success: a mistyped folder must not look clean.
+        where = "、".join(str(p) for p in paths)
+        print(f"jiangbei-reader check: no edition files (*.md) found in {where}", file=sys.stderr)
+        return 1
     return 1 if report.count(Severity.ERROR) else 0

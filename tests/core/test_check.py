@@ -101,3 +101,11 @@ def test_color_output_of_front_matter_problems_finishes(tmp_path, capsys, text):
     status, out = run_check(capsys, "--color", "always", path)
     assert status == 1
     assert "\x1b[" in out and "front-matter" in out
+
+
+def test_a_folder_without_editions_is_not_a_clean_check(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("不是版面文件", encoding="utf-8")
+    status = main(["check", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "no edition files (*.md) found" in captured.err and str(tmp_path) in captured.err
