@@ -108,7 +108,10 @@ def _controls(window: QWidget) -> list[QWidget]:
     """Everything a finger can tap in the window right now."""
     return [
         widget
-        for widget in window.findChildren(QWidget)
+        # allWidgets(), not window.findChildren(): PySide ties the wrappers findChildren
+        # returns to the window, and those of widgets the toolbars delete and rebuild
+        # would pile up as the test's own leak.
+        for widget in QApplication.allWidgets()
         if isinstance(widget, (QAbstractButton, QComboBox, QLineEdit, QAbstractItemView))
         and widget.isVisible()
         and widget.isEnabled()

@@ -162,9 +162,19 @@ class KioskGuard(QObject):
         bar.setEnabled(False)
         # 长辈版 shows the menu bar again when it is left; with no height it never appears.
         bar.setMaximumHeight(0)
-        for widget in self.window.findChildren(QWidget):
-            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-            widget.setAcceptDrops(False)
+        # Context menus and drops are swallowed application-wide by eventFilter; the
+        # policies are set on the window's own parts too. Not on every widget through
+        # findChildren: each call leaves PySide wrappers that outlive widgets the
+        # toolbars delete and rebuild at each font step (a leak growing with every reset).
+        window = self.window
+        for widget in (window, window.centralWidget(), getattr(window, "view", None)):
+            if isinstance(widget, QWidget):
+                widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+                widget.setAcceptDrops(False)
+        view = getattr(window, "view", None)
+        viewport = view.viewport() if view is not None else None
+        if viewport is not None:
+            viewport.setAcceptDrops(False)
         self.disable_actions()
 
     def disable_actions(self) -> list[QAction]:
