@@ -14,10 +14,12 @@ def _bundled(name: str) -> Path:
     candidates = []
     if frozen:
         candidates.append(Path(frozen) / name)
-    # A checkout (or an editable install): the top-level folder beside the package.
-    candidates.append(_PACKAGE_DIR.parent / name)
     # An installed wheel: hatch's force-include maps the folder into the package.
     candidates.append(_PACKAGE_DIR / "_bundled" / name)
+    # A checkout (or an editable install): the top-level folder beside the package. Only
+    # there: in site-packages a folder of that name would be another package's.
+    if (_PACKAGE_DIR.parent / "pyproject.toml").is_file():
+        candidates.append(_PACKAGE_DIR.parent / name)
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
