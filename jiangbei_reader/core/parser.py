@@ -69,6 +69,9 @@ class _Parser:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
         self.meta: dict[str, str] = {}
+        #: Where each front matter key was given, and where the block starts (1-based).
+        self.meta_lines: dict[str, int] = {}
+        self.front_matter_line = 1
         self.pages: list[_PageDraft] = []
         self.article: ArticleDraft | None = None
         self.paragraph: list[tuple[int, str]] = []
@@ -105,6 +108,7 @@ class _Parser:
                 "then 'paper: 江北报' and 'date: YYYY-MM-DD', then '---'",
             )
             return first
+        self.front_matter_line = first + 1
         for index in range(first + 1, len(self.lines)):
             line = self.lines[index]
             if line.strip() == "---":
@@ -142,6 +146,7 @@ class _Parser:
                 )
                 continue
             self.meta[key] = value.strip().strip("\"'")
+            self.meta_lines[key] = index + 1
         self.report(
             first + 1,
             1,
@@ -154,15 +159,23 @@ class _Parser:
     def edition_date(self) -> dt.date | None:
         for key in REQUIRED_KEYS:
             if self.has_front_matter and not self.meta.get(key):
-                self.report(1, 1, Severity.ERROR, "front-matter", f"front matter lacks {key!r}")
+                self.report(
+                    self.front_matter_line,
+                    1,
+                    Severity.ERROR,
+                    "front-matter",
+                    f"front matter lacks {key!r}",
+                )
         raw = self.meta.get("date", "")
         if raw:
             try:
                 return dt.date.fromisoformat(raw)
             except ValueError:
+                line = self.meta_lines.get("date", self.front_matter_line)
+                text = self.lines[line - 1] if line <= len(self.lines) else ""
                 self.report(
-                    1,
-                    1,
+                    line,
+                    max(1, text.find(raw) + 1),
                     Severity.ERROR,
                     "front-matter",
                     f"date {raw!r} is not a date in the form YYYY-MM-DD",

@@ -37,7 +37,8 @@ def test_full_width_colons_and_quotes_in_front_matter():
     [
         ("# 第1版\n未收录\n", "front-matter", 1),
         ("---\npaper: 江北报\n---\n# 第1版\n未收录\n", "front-matter", 1),
-        ("---\npaper: 江北报\ndate: 2030-13-40\n---\n# 第1版\n未收录\n", "front-matter", 1),
+        ("---\npaper: 江北报\ndate: 2030-13-40\n---\n# 第1版\n未收录\n", "front-matter", 3),
+        ("\n\n---\ndate: 2030-01-02\n---\n# 第1版\n未收录\n", "front-matter", 3),
         ("---\npaper: 江北报\ndate: 2030-01-02\n", "front-matter", 1),
         ("---\npaper: 江北报\ndate: 2030-01-02\ndate: 2030-01-03\n---\n", "front-matter", 4),
     ],
