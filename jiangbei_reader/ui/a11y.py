@@ -82,7 +82,7 @@ def qt_part_name(widget: QWidget) -> str:
             box = widget.parentWidget()
             owner = box.accessibleName() if box is not None else ""
             return _tr("清除{0}框中的文字").format(owner) if owner else _tr("清除文字")
-    if class_name == "QWidget" and object_name.lower().endswith("spacer"):
+    if class_name == "QWidget" and "spacer" in object_name.lower():
         return _tr("空白")
     if isinstance(widget.parentWidget(), QSplitter):
         return _tr("侧栏")
