@@ -141,6 +141,20 @@ def _application() -> QApplication:
     return app
 
 
+def _first_headlines(window: ReaderWindow) -> list[str]:
+    """Headlines of the editions the next start parses first: the newest, the one being read."""
+    library = window.library
+    current = window.router.current
+    keys = [library.newest.key if library.newest else None]
+    keys.append(current.route.edition_key if current is not None else None)
+    headlines: list[str] = []
+    for key in dict.fromkeys(k for k in keys if k):
+        edition = library.edition(key)
+        if edition is not None:
+            headlines.extend(article.headline for article in edition.articles())
+    return headlines
+
+
 def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     # Slugs known from earlier runs: the first edition parses without loading pypinyin.
     slugs = default_slug_cache_path()
@@ -167,8 +181,8 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     # The window keeps the application alive when create_window made it.
     window.application = app  # type: ignore[attr-defined]
     window.start()
-    save_known_slugs(slugs)  # only when the start worked out new ones
-    app.aboutToQuit.connect(lambda: save_known_slugs(slugs))
+    save_known_slugs(slugs, _first_headlines(window))  # only when the start learned new ones
+    app.aboutToQuit.connect(lambda: save_known_slugs(slugs, _first_headlines(window)))
     if options.kiosk:
         from jiangbei_reader.ui.kiosk.launch import install_kiosk
 

@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def is_valid_slug(text: str) -> bool:
 _known: dict[str, str] = {}
 #: Headlines whose slug was worked out in this process (to be saved).
 _learned: set[str] = set()
-#: At most this many slugs are kept in the cache file (the newest editions' at least).
+#: At most this many slugs are written to the cache file.
 KNOWN_SLUGS_LIMIT = 4096
 
 
@@ -37,9 +38,8 @@ def slug_for_headline(headline: str) -> str:
     if known is not None:
         return known
     slug = _pinyin_slug(headline)
-    if len(_known) < KNOWN_SLUGS_LIMIT:
-        _known[headline] = slug
-        _learned.add(headline)
+    _known[headline] = slug
+    _learned.add(headline)
     return slug
 
 
@@ -75,11 +75,23 @@ def load_known_slugs(path: Path) -> int:
     return taken
 
 
-def save_known_slugs(path: Path) -> bool:
-    """Write the known slugs to ``path`` when this process worked out new ones; ``True`` if so."""
+def save_known_slugs(path: Path, first: Iterable[str] = ()) -> bool:
+    """Write known slugs to ``path`` when this process worked out new ones; ``True`` if so.
+
+    The slugs of the headlines in ``first`` (those the next start parses first:
+    the newest edition's, the one being read) are written in any case, then the
+    ones learned or loaded last, up to :data:`KNOWN_SLUGS_LIMIT`: indexing a
+    ten-year archive learns tens of thousands, and the file stays small.
+    """
     if not _learned:
         return False
-    payload = {"version": 1, "slugs": dict(list(_known.items())[-KNOWN_SLUGS_LIMIT:])}
+    known = dict(_known)  # a copy: a search worker may be learning more meanwhile
+    chosen = {headline: known[headline] for headline in first if headline in known}
+    for headline in reversed(known):
+        if len(chosen) >= KNOWN_SLUGS_LIMIT:
+            break
+        chosen.setdefault(headline, known[headline])
+    payload = {"version": 1, "slugs": chosen}
     temporary = path.with_name(path.name + ".tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

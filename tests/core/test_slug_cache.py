@@ -84,3 +84,19 @@ def test_saving_writes_json_that_loads_again(
     monkeypatch.setattr(slug_module, "_known", {})
     assert slug_module.load_known_slugs(cache) == 1
     assert slug_module._known == {"“碳”寻发展新路径": "tan-xun-fa-zhan"}
+
+
+def test_the_file_keeps_the_headlines_asked_for_first_then_the_latest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Indexing an archive learns far more slugs than the file keeps: the ones the next
+    # start needs (given as ``first``) must not be pushed out by them.
+    monkeypatch.setattr(slug_module, "_known", {})
+    monkeypatch.setattr(slug_module, "_learned", set())
+    monkeypatch.setattr(slug_module, "KNOWN_SLUGS_LIMIT", 3)
+    for headline in ("甲", "乙", "丙", "丁", "戊"):
+        slug_module.slug_for_headline(headline)
+    cache = tmp_path / "slugs.json"
+    assert slug_module.save_known_slugs(cache, first=["甲", "不认识的标题"])
+    saved = json.loads(cache.read_text("utf-8"))["slugs"]
+    assert saved == {"甲": "jia", "戊": "wu", "丁": "ding"}
