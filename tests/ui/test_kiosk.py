@@ -18,7 +18,6 @@ from jiangbei_reader.core.kiosk.pin import AdminUnlock, RateLimiter, UnlockOutco
 from jiangbei_reader.core.kiosk.reset import RESET_ITEMS
 from jiangbei_reader.core.navigation import Route, RouteKind
 from jiangbei_reader.ui.actions import ActionId
-from jiangbei_reader.ui.kiosk.single_instance import SingleInstance, notify
 from tests.ui.kiosk_helpers import PIN, FakeClock, open_kiosk, write_config
 from tests.ui.reader_helpers import OFFSCREEN_SHOW, write_library
 
@@ -125,55 +124,6 @@ def test_every_escape_attempt_fails(qtbot: QtBot, tmp_path: Path, library: Path)
     QDesktopServices.openUrl(QUrl("https://example.com/x"))
     QDesktopServices.openUrl(QUrl.fromLocalFile("/etc/passwd"))
     assert session.guard._urls.dropped == ["https://example.com/x", "file:///etc/passwd"]
-
-
-def test_leaving_elder_mode_does_not_bring_the_menu_bar_back(
-    qtbot: QtBot, tmp_path: Path, library: Path
-) -> None:
-    window, session = open_kiosk(qtbot, tmp_path, library)
-    window.showFullScreen()
-    qtbot.waitExposed(window)
-    elder = window.reading_aids.elder  # type: ignore[attr-defined]
-    elder.elder_action.trigger()
-    assert elder.elder
-    elder.elder_action.trigger()  # back to the normal mode, which shows the menu bar
-    assert not elder.elder
-    qtbot.waitUntil(lambda: not window.menuBar().isVisible(), timeout=2000)
-    assert window.menuBar().height() == 0
-    assert "menu bar" in session.guard.blocked
-    assert window.isFullScreen()
-
-
-def test_minimising_goes_back_to_full_screen(qtbot: QtBot, tmp_path: Path, library: Path) -> None:
-    window, _session = open_kiosk(qtbot, tmp_path, library)
-    window.showFullScreen()
-    qtbot.waitExposed(window)
-    window.showNormal()
-    assert window.isFullScreen()
-
-
-def test_contents_bigger_than_the_screen_do_not_end_full_screen(
-    qtbot: QtBot, tmp_path: Path, library: Path
-) -> None:
-    """The soak found it: a minimum size beyond the screen resized the window out of full screen."""
-    window, session = open_kiosk(qtbot, tmp_path, library)
-    window.showFullScreen()
-    qtbot.waitExposed(window)
-    screen = window.screen().geometry()
-    # Something in the window's layout asks for more height than the screen has.
-    window.view.setMinimumHeight(screen.height() + 200)
-    layout = window.layout()
-    assert layout is not None
-    layout.activate()  # what the posted layout request does
-    for _ in range(5):  # the resize it may cause, the guard's answer
-        QApplication.processEvents()
-    assert window.minimumHeight() <= screen.height()
-    assert window.isFullScreen()
-    assert window.size() == screen.size()
-    # And a resize by any other path comes back to full screen.
-    window.resize(screen.width() // 2, screen.height() // 2)
-    qtbot.waitUntil(window.isFullScreen, timeout=2000)
-    assert "not full screen" in session.guard.blocked
 
 
 # -- admin exit -------------------------------------------------------------------------
@@ -424,27 +374,6 @@ def test_keyboard_types_pinyin_and_opens_a_result(qtbot: QtBot, tmp_path: Path) 
 
 
 # -- one instance -----------------------------------------------------------------------
-
-
-def test_second_launch_activates_the_first(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    woken: list[bool] = []
-    key = f"jiangbei-test-{tmp_path.name}"
-    first = SingleInstance(lambda: woken.append(True), key=key)
-    assert first.claim()
-    second = SingleInstance(lambda: None, key=key)
-    assert second.claim() is False
-    qtbot.waitUntil(lambda: woken == [True], timeout=3000)
-    assert first.activations == 1
-    first.release()
-    third = SingleInstance(lambda: None, key=key)
-    assert third.claim()
-    third.release()
-    assert notify(key, timeout_ms=200) is False
 
 
 def test_route_kind_sets_the_idle_view(qtbot: QtBot, tmp_path: Path, library: Path) -> None:

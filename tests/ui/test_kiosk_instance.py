@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from jiangbei_reader.app import create_window
 from jiangbei_reader.ui.kiosk.launch import INSTANCE_NAME, kiosk_preflight
-from jiangbei_reader.ui.kiosk.single_instance import SingleInstance
+from jiangbei_reader.ui.kiosk.single_instance import SingleInstance, notify
 from tests.ui.kiosk_helpers import write_config
 from tests.ui.reader_helpers import OFFSCREEN_SHOW, write_library
 
@@ -88,3 +88,24 @@ def test_a_second_kiosk_process_exits_and_activates_the_first(
         instance.release()
         instance.setParent(None)
         instance.deleteLater()
+
+
+def test_second_launch_activates_the_first(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    woken: list[bool] = []
+    key = f"jiangbei-test-{tmp_path.name}"
+    first = SingleInstance(lambda: woken.append(True), key=key)
+    assert first.claim()
+    second = SingleInstance(lambda: None, key=key)
+    assert second.claim() is False
+    qtbot.waitUntil(lambda: woken == [True], timeout=3000)
+    assert first.activations == 1
+    first.release()
+    third = SingleInstance(lambda: None, key=key)
+    assert third.claim()
+    third.release()
+    assert notify(key, timeout_ms=200) is False
