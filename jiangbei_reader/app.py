@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -141,6 +141,20 @@ def _application() -> QApplication:
     return app
 
 
+class _SlugSaver(QObject):
+    """Writes the slug cache when the application quits."""
+
+    def __init__(self, window: ReaderWindow, path: Path) -> None:
+        super().__init__(window)
+        self._window = window
+        self._path = path
+
+    @Slot()
+    def save(self) -> None:
+        """Save the slugs learned in this run, the next start's first."""
+        save_known_slugs(self._path, _first_headlines(self._window))
+
+
 def _first_headlines(window: ReaderWindow) -> list[str]:
     """Headlines of the editions the next start parses first: the newest, the one being read."""
     library = window.library
@@ -182,7 +196,8 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     window.application = app  # type: ignore[attr-defined]
     window.start()
     save_known_slugs(slugs, _first_headlines(window))  # only when the start learned new ones
-    app.aboutToQuit.connect(lambda: save_known_slugs(slugs, _first_headlines(window)))
+    # A child of the window: the connection ends with the window (tests make many).
+    app.aboutToQuit.connect(_SlugSaver(window, slugs).save)
     if options.kiosk:
         from jiangbei_reader.ui.kiosk.launch import install_kiosk
 
