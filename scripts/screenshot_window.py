@@ -1,10 +1,15 @@
-"""Take the README screenshot of the reader window: docs/screenshots/window.png (1280x800).
+"""Take a screenshot of the reader window (1280x800): docs/screenshots/window.png by default.
 
 Runs the real window (built by ``app.create_window``, bundled editions and
 fonts) on an X server: the one in ``$DISPLAY``, or an ``Xvfb`` it starts
 itself. Settings go to a temporary folder, never the user's.
 
     python scripts/screenshot_window.py [--article 2023-07-13/3/tan-xun] [--out PATH]
+        [--step 100|125|150|200|250|300] [--elder] [--night] [--sections] [--no-speech]
+
+``--elder`` switches to 长辈版, ``--night`` to the 夜间 theme, ``--sections`` opens
+the 长辈版 版面 drawer, ``--no-speech`` presses 朗读 once on a machine without a
+speech engine, so the hint it leaves is in the picture.
 """
 
 from __future__ import annotations
@@ -46,6 +51,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--article", default="2023-07-13/3/tan-xun")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots" / "window.png")
+    parser.add_argument("--step", type=int, default=100, help="font step, percent")
+    parser.add_argument("--elder", action="store_true", help="长辈版")
+    parser.add_argument("--night", action="store_true", help="夜间 theme (normal mode)")
+    parser.add_argument("--sections", action="store_true", help="open the 长辈版 版面 drawer")
+    parser.add_argument(
+        "--no-speech", action="store_true", help="press 朗读 once (shows the hint when none)"
+    )
     args = parser.parse_args()
     server = start_xvfb() if not os.environ.get("DISPLAY") else None
     os.environ["QT_QPA_PLATFORM"] = "xcb"
@@ -64,6 +76,17 @@ def main() -> None:
             window.show()
             app = QApplication.instance()
             assert app is not None
+            aids = window.reading_aids  # type: ignore[attr-defined]
+            if args.night:
+                aids.elder.night_action.setChecked(True)
+            if args.elder:
+                aids.elder.set_elder(True)
+            aids.zoom.set_step(args.step)
+            if args.sections:
+                aids.elder.layout_action.setChecked(True)
+            if args.no_speech:
+                aids.read_aloud.speak_action.trigger()
+            window.statusBar().clearMessage()  # "字号 N%" would go in a second or two
             deadline = time.monotonic() + 3
             while time.monotonic() < deadline:
                 app.processEvents()
@@ -71,7 +94,12 @@ def main() -> None:
             args.out.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(args.out)):
                 sys.exit(f"cannot write {args.out}")
-            print(f"{args.out}: {window.width()}x{window.height()}, font {app.font().family()}")
+            font = app.font()
+            print(
+                f"{args.out}: {window.width()}x{window.height()}, font {font.family()}"
+                f" {font.pointSizeF():g} pt, step {aids.zoom.step}%,"
+                f" theme {aids.elder.theme().name}"
+            )
             window.close()
     finally:
         if server is not None:

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QStackedWidget, QToolBar, QToolButton, QWidget
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.themes import DARK, ELDER, LIGHT, Theme
 from jiangbei_reader.core.typography import DEFAULT_STEP, SPACING, Mode
 from jiangbei_reader.ui.actions import ActionId
+from jiangbei_reader.ui.elder_nav import ElderNavBar
 from jiangbei_reader.ui.fonts import BundledFonts
 from jiangbei_reader.ui.speech_unavailable import (
     SPEECH_MODULE,
@@ -67,7 +68,8 @@ class ElderMode(QObject):
         self.toolbar = self._make_toolbar(zoom)
         self.flow = ToolbarFlow(window, lambda: self.elder or zoom.step > DEFAULT_STEP)
         zoom.step_changed.connect(self.flow.refit)
-        self.nav_bar = self._make_nav_bar()
+        self.nav = ElderNavBar(window)
+        self.nav_bar = self.nav.bar
         self.elder_action.toggled.connect(self.set_elder)
         self.night_action.toggled.connect(self._on_night)
         self.serif_action.toggled.connect(self._on_serif)
@@ -116,30 +118,6 @@ class ElderMode(QObject):
         """Put another big button (朗读) on the reading-aids bar; its action shows or hides it."""
         return self.toolbar.addWidget(button)
 
-    def _make_nav_bar(self) -> QToolBar:
-        window = self.window
-        bar = QToolBar(self.tr("翻篇"), window)
-        bar.setObjectName("elderNavBar")
-        bar.setAccessibleName(self.tr("翻篇"))
-        bar.setMovable(False)
-        previous = big_button(
-            window.reader_actions[ActionId.PREVIOUS_ARTICLE], "button_elderPrevious", bar
-        )
-        following = big_button(
-            window.reader_actions[ActionId.NEXT_ARTICLE], "button_elderNext", bar
-        )
-        for button in (previous, following):
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addWidget(previous)
-        spacer = QWidget(bar)
-        spacer.setObjectName("elderNavSpacer")
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        bar.addWidget(following)
-        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
-        bar.setVisible(False)
-        return bar
-
     # -- state ---------------------------------------------------------------------------
 
     @property
@@ -183,7 +161,7 @@ class ElderMode(QObject):
         refit_toolbars(window)
         self._holders["sections"].setVisible(elder)
         self._holders["night"].setVisible(not elder)
-        self.nav_bar.setVisible(elder)
+        self.nav.set_active(elder)
         window.menuBar().setVisible(not elder)
         self.flow.refit()
         # 校对 is for editors in the normal mode; an action the kiosk removed stays off.

@@ -112,10 +112,10 @@ class SpeechHint(QWidget):
 
 
 class RowFitter(QObject):
-    """Keeps a bottom bar beside the bars before it in its line, or on a line of its own.
+    """Puts a bottom bar on a line of its own when another bottom bar is shown.
 
-    In 长辈版 the 翻篇 bar sits at the bottom too; at big steps both do not fit one
-    line, and Qt would squeeze their buttons rather than wrap.
+    In 长辈版 the 翻篇 bar sits at the bottom too and its status line takes all the
+    room between its two buttons; sharing the line, Qt would squeeze the buttons.
     """
 
     def __init__(self, window: ReaderWindow, bar: QToolBar) -> None:
@@ -138,7 +138,7 @@ class RowFitter(QObject):
 
     @Slot()
     def fit(self) -> None:
-        """A line of its own when the bottom bars together are wider than the window."""
+        """A line of its own while another bottom bar is visible."""
         others = [
             b
             for b in self.window.findChildren(QToolBar)
@@ -146,14 +146,18 @@ class RowFitter(QObject):
             and b.isVisible()
             and self.window.toolBarArea(b) == Qt.ToolBarArea.BottomToolBarArea
         ]
-        need = self.bar.sizeHint().width() + sum(b.sizeHint().width() for b in others)
-        own = self.bar.isVisible() and bool(others) and need > self.window.width()
+        own = self.bar.isVisible() and bool(others)
         if own != self.own_line:
             if own:
                 self.window.insertToolBarBreak(self.bar)
             else:
                 self.window.removeToolBarBreak(self.bar)
             self.own_line = own
+            # A bar squeezed while it shared the line keeps its overflow button shown
+            # (Qt does not lay it out again when the line widens): show it afresh.
+            for bar in others:
+                bar.hide()
+                bar.show()
 
 
 _REFIT_EVENTS = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Slot
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
@@ -54,11 +55,15 @@ class StatusReporter(QObject):
     def _room(self) -> int:
         return max(0, self.bar.width() - _SLACK)
 
-    def _fit(self) -> None:
-        metrics = self.position_label.fontMetrics()
-        room = self._room()
+    def position_fitting(self, metrics: QFontMetrics, room: int) -> str:
+        """The longest wording of the position that is at most ``room`` px wide ("" if none)."""
         fitting = [w for w in self._wordings if metrics.horizontalAdvance(w) <= room]
-        self.position_label.setText(fitting[0] if fitting else "")
+        return fitting[0] if fitting else ""
+
+    def _fit(self) -> None:
+        self.position_label.setText(
+            self.position_fitting(self.position_label.fontMetrics(), self._room())
+        )
         self.position_label.setToolTip(self._wordings[0] if self._wordings else "")
         self._on_bar_message_changed(self.bar.currentMessage())
 

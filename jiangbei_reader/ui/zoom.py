@@ -57,6 +57,9 @@ _CLEAR_BUTTON_MARGIN = 8
 #: enough for 「2023年7月13日」 or 「第2版 综合新闻」 on one line.
 _SIDE_CHARS = 12
 _SIDE_MAX_SHARE = 0.4
+#: Toolbar icons: this share of the font's line height, and never below the style's size.
+_ICON_SHARE = 0.8
+_ICON_MIN_PX = 24
 #: One notch of a mouse wheel (QWheelEvent.angleDelta units).
 _WHEEL_NOTCH = 120
 #: A pinch must grow or shrink the fingers' distance this much to take a step.
@@ -125,6 +128,13 @@ def widen_side_pane(window: ReaderWindow) -> None:
     need = min(need, int(total * _SIDE_MAX_SHARE))
     if sizes[0] < need:
         splitter.setSizes([need, total - need])
+
+
+def size_icons(window: QWidget) -> None:
+    """Toolbar icons as big as the text beside them (the style's 24 px is tiny at 300 %)."""
+    side = max(_ICON_MIN_PX, round(window.fontMetrics().height() * _ICON_SHARE))
+    for bar in window.findChildren(QToolBar):
+        bar.setIconSize(QSize(side, side))
 
 
 def refit_toolbars(window: QWidget) -> None:
@@ -210,6 +220,7 @@ class ZoomController(QObject):
                 app.setStyleSheet(app.styleSheet())
             fit_search_box(self.window.search_box)
             widen_side_pane(self.window)
+            size_icons(self.window)
             refit_toolbars(self.window)
         self.zoom_in_action.setEnabled(self.step < FONT_STEPS[-1])
         self.zoom_out_action.setEnabled(self.step > FONT_STEPS[0])

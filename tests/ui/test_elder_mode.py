@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtGui import QIcon, QPalette, QStatusTipEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QTableView, QToolButton
 
 from jiangbei_reader.core.contrast import BODY_TEXT_RATIO, OTHER_TEXT_RATIO, contrast_ratio
@@ -333,3 +333,40 @@ def test_scroll_bars_calendar_cells_and_menu_rows_are_60_px(qtbot: QtBot, tmp_pa
         if not action.isSeparator():
             assert menu.actionGeometry(action).height() >= ELDER_MIN_TARGET_PX, action.text()
     menu.close()
+
+
+@pytest.mark.parametrize("step", [FONT_STEPS[0], FONT_STEPS[-1]])
+def test_the_status_line_sits_between_the_big_buttons(
+    qtbot: QtBot, tmp_path: Path, step: int
+) -> None:
+    window = _elder(qtbot, tmp_path, step)
+    nav = aids(window).elder.nav
+    assert not window.statusBar().isVisible()  # its row goes to the article
+    window.statusBar().clearMessage()
+    settle()
+    assert "第" in nav.status.text() and "版" in nav.status.text()  # where the reader is
+    window.statusBar().showMessage("已经是本期最后一篇")
+    settle()
+    assert nav.status.text() == "已经是本期最后一篇"
+    assert not window.statusBar().isVisible()
+    assert clipped_controls(window) == []
+    # Longer than the room between the buttons, not than the window.
+    metrics = nav.status.fontMetrics()
+    long = "版面文件有错误，第一处在第十二行"
+    while metrics.horizontalAdvance(long) <= nav._room():
+        long += "，版次不是数字"
+    assert metrics.horizontalAdvance(long) < window.width() - 60
+    window.statusBar().showMessage(long)
+    settle()
+    assert window.statusBar().isVisible()  # too long for the room: nothing is cut off
+    assert clipped_controls(window) == []
+    window.statusBar().clearMessage()
+    settle()
+    assert not window.statusBar().isVisible()
+    # A hover tip never brings the status bar's row in and out.
+    QApplication.sendEvent(window, QStatusTipEvent(long))
+    settle()
+    assert not window.statusBar().isVisible()
+    aids(window).elder.set_elder(False)
+    settle()
+    assert window.statusBar().isVisible()
