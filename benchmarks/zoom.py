@@ -41,6 +41,7 @@ def main() -> None:
         window.navigate(Route.article(longest.id))
         QApplication.processEvents()
         zoom = window.reading_aids.zoom  # type: ignore[attr-defined]
+        elder = window.reading_aids.elder  # type: ignore[attr-defined]
         steps, renders = [], []
         for _ in range(args.repeat):
             for target in (200, 100):
@@ -54,14 +55,28 @@ def main() -> None:
                 window.view.document().documentLayout().documentSize()
                 QApplication.processEvents()
                 renders.append(time.perf_counter() - start)
+        # The biggest layout: 长辈版 at the two largest steps (toolbar groups move to 更多,
+        # tree rows wrap, the status line is re-chosen).
+        elder.set_elder(True)
+        QApplication.processEvents()
+        big = []
+        for _ in range(args.repeat):
+            for target in (300, 250):
+                start = time.perf_counter()
+                zoom.set_step(target)
+                QApplication.processEvents()
+                big.append(time.perf_counter() - start)
+        elder.set_elder(False)
+        big_ms = statistics.median(big) * 1000
         step_ms = statistics.median(steps) * 1000
         render_ms = statistics.median(renders) * 1000
         print(f"article: {longest.id} ({longest.headline})")
         print(f"font step change (100%<->200%), median of {len(steps)}: {step_ms:.1f} ms")
+        print(f"长辈版 step change (250%<->300%), median of {len(big)}: {big_ms:.1f} ms")
         print(f"plain re-render of the same article, median: {render_ms:.1f} ms")
         print(
             f"ratio step / re-render: {step_ms / render_ms:.1f}x; goal < 100 ms: "
-            f"{'met' if step_ms < 100 else 'NOT met'}"
+            f"{'met' if max(step_ms, big_ms) < 100 else 'NOT met'}"
         )
         window.close()
 
