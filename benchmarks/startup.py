@@ -105,6 +105,7 @@ def child_window_only(argv: list[str]) -> None:
 
     phases = {"import PySide6": time.perf_counter() - started}
     from jiangbei_reader.core.library import Library
+    from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path
     from jiangbei_reader.core.settings import SettingsStore
     from jiangbei_reader.core.slug import (
         default_slug_cache_path,
@@ -129,7 +130,8 @@ def child_window_only(argv: list[str]) -> None:
     store = SettingsStore(Path(argv[0]))
     preferences = store.load().preferences
     load_known_slugs(default_slug_cache_path())  # as app.py does
-    library = Library([editions_dir()])
+    roots = [editions_dir()]
+    library = Library(roots, ref_cache=RefCache(default_ref_cache_path(roots)))  # as app.py
     phase("settings and library")
     window = ReaderWindow(library, preferences, store)
     phase("window")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from jiangbei_reader.core.diagnostics import Severity
 from jiangbei_reader.core.library import Library
+from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path
 from jiangbei_reader.core.settings import SettingsStore, default_config_dir
 from jiangbei_reader.core.slug import (
     default_slug_cache_path,
@@ -178,7 +179,8 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     icon = resource("icons", "jiangbei-reader.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    library = Library(options.editions or [editions_dir()])
+    roots = options.editions or [editions_dir()]
+    library = Library(roots, ref_cache=RefCache(default_ref_cache_path(roots)))
     for diagnostic in library.diagnostics:
         if diagnostic.severity is Severity.ERROR:
             log.warning("%s", diagnostic.format())

@@ -13,6 +13,7 @@ from pathlib import Path
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
 from jiangbei_reader.core.model import Article, Edition, Story
 from jiangbei_reader.core.parser import ParseResult, parse_edition
+from jiangbei_reader.core.ref_cache import RefCache
 from jiangbei_reader.core.textio import decode_edition_bytes
 
 #: How much of a file is read to find its front matter without parsing the body.
@@ -140,7 +141,9 @@ class Library:
     a small LRU cache.
     """
 
-    def __init__(self, roots: Iterable[Path], cache_size: int = 64) -> None:
+    def __init__(
+        self, roots: Iterable[Path], cache_size: int = 64, ref_cache: RefCache | None = None
+    ) -> None:
         self.roots = tuple(roots)
         self.diagnostics: list[Diagnostic] = []
         self._cache: OrderedDict[str, Edition] = OrderedDict()
@@ -149,7 +152,12 @@ class Library:
         by_key: dict[str, EditionRef] = {}
         refs_without_date: list[Path] = []
         for path in files:
-            ref = read_edition_ref(path)
+            # With a cache, an unchanged file is not opened (see core.ref_cache).
+            ref, stat = ref_cache.lookup(path) if ref_cache is not None else (None, None)
+            if ref is None:
+                ref = read_edition_ref(path)
+                if ref is not None and ref_cache is not None:
+                    ref_cache.store(ref, stat)
             if ref is None:
                 refs_without_date.append(path)
                 continue
@@ -167,6 +175,8 @@ class Library:
                 )
                 continue
             by_key[ref.key] = ref
+        if ref_cache is not None:
+            ref_cache.save()
         for path in refs_without_date:
             # Let the full parser say what is wrong with it (no date, binary, …).
             result = load_edition_file(path)

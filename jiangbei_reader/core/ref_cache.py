@@ -1,0 +1,115 @@
+"""What the library listing read from each file's front matter, kept between starts.
+
+Listing a ten-year archive opens 3,650 files to read their dates; with this
+cache a start only asks each file's size and modification time and reads the
+front matter of the files that changed. The cache belongs to one set of
+library folders (its file name says which) and holds the files of the last
+listing only. A missing, damaged or foreign cache file is no error: the files
+are then read, as without a cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jiangbei_reader.core.library import EditionRef
+
+log = logging.getLogger(__name__)
+
+_VERSION = 1
+#: (size, modification time in ns, date, paper, number) as stored.
+_Entry = tuple[int, int, str, str, str]
+
+
+def default_ref_cache_path(roots: Sequence[Path]) -> Path:
+    """The cache file for the library over ``roots``, in the user's cache folder."""
+    import platformdirs
+
+    names = "\n".join(str(Path(root).absolute()) for root in roots)
+    digest = hashlib.sha1(names.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    folder = platformdirs.user_cache_path("jiangbei-reader", appauthor=False)
+    return folder / f"editions-{digest}.json"
+
+
+class RefCache:
+    """Front matter of edition files by path, valid while size and mtime are unchanged."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._entries: dict[str, object] = {}
+        self._seen: dict[str, _Entry] = {}
+        self._changed = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as exc:
+            log.info("%s: edition list cache not used (%s)", self.path, exc)
+            return
+        entries = data.get("files") if isinstance(data, dict) else None
+        if not isinstance(entries, dict) or data.get("version") != _VERSION:
+            log.info("%s: edition list cache not used (not one of ours)", self.path)
+            return
+        # Entries are checked when used: checking 3,650 of them here cost as much as
+        # the listing saves.
+        self._entries = entries
+
+    def lookup(self, path: Path) -> tuple[EditionRef | None, os.stat_result | None]:
+        """The cached listing entry of ``path`` if the file is unchanged, and its stat."""
+        from jiangbei_reader.core.library import EditionRef
+
+        name = str(path)
+        try:
+            stat = os.stat(name)
+        except OSError:
+            return None, None
+        entry = self._entries.get(name)
+        if not (isinstance(entry, list) and len(entry) == 5):
+            return None, stat
+        size, mtime, date_text, paper, number = entry
+        if size != stat.st_size or mtime != stat.st_mtime_ns:
+            return None, stat
+        if not (isinstance(paper, str) and isinstance(number, str) and isinstance(date_text, str)):
+            return None, stat
+        try:
+            date = dt.date.fromisoformat(date_text)
+        except ValueError:
+            return None, stat
+        self._seen[name] = (size, mtime, date_text, paper, number)
+        return EditionRef(path, date, paper, number), stat
+
+    def store(self, ref: EditionRef, stat: os.stat_result | None) -> None:
+        """Remember what was read from a file (with the stat taken before reading it)."""
+        if stat is None:
+            return
+        entry = (stat.st_size, stat.st_mtime_ns, ref.date.isoformat(), ref.paper, ref.number)
+        self._seen[str(ref.path)] = entry
+        self._changed = True
+
+    def save(self) -> bool:
+        """Write the entries of this listing when anything changed; ``True`` if written."""
+        if not self._changed and self._seen.keys() == self._entries.keys():
+            return False
+        payload = {"version": _VERSION, "files": {k: list(v) for k, v in self._seen.items()}}
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError as exc:
+            log.warning("%s: cannot save the edition list cache (%s)", self.path, exc)
+            return False
+        self._entries = dict(self._seen)
+        self._changed = False
+        return True

@@ -1,0 +1,94 @@
+"""The edition list cache: unchanged files are not opened again; changes are seen."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import jiangbei_reader.core.library as library_module
+from jiangbei_reader.core.library import Library
+from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path
+from jiangbei_reader.core.synthetic import write_archive
+from tests.helpers.editions import JUMP_PAIR, write_edition
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Files whose front matter the listing read."""
+    read: list[Path] = []
+    original = library_module.read_edition_ref
+
+    def counting(path: Path):  # type: ignore[no-untyped-def]
+        read.append(path)
+        return original(path)
+
+    monkeypatch.setattr(library_module, "read_edition_ref", counting)
+    return read
+
+
+def _listing(library: Library) -> list[tuple[str, str, str, str]]:
+    return [(r.key, r.paper, r.number, str(r.path)) for r in library.refs]
+
+
+def test_a_second_listing_opens_no_unchanged_file(tmp_path: Path, opened: list[Path]) -> None:
+    folder = tmp_path / "archive"
+    write_archive(folder, 30, pages=1, articles_per_page=1)
+    opened.clear()  # (the generator lists the bundled edition)
+    cache = tmp_path / "cache.json"
+    first = Library([folder], ref_cache=RefCache(cache))
+    assert len(opened) == 30 and cache.is_file()
+    opened.clear()
+    second = Library([folder], ref_cache=RefCache(cache))
+    assert opened == []
+    assert _listing(second) == _listing(first) == _listing(Library([folder]))
+
+
+def test_changed_added_and_removed_files_are_seen(tmp_path: Path, opened: list[Path]) -> None:
+    folder = tmp_path / "editions"
+    path = write_edition(folder, JUMP_PAIR)
+    write_edition(folder, JUMP_PAIR.replace("2030-01-02", "2029-12-30"), name="old.md")
+    cache = tmp_path / "cache.json"
+    Library([folder], ref_cache=RefCache(cache))
+    opened.clear()
+    path.write_text(JUMP_PAIR.replace("number: 9999", "number: 12345"), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    (folder / "old.md").unlink()
+    write_edition(folder, JUMP_PAIR.replace("2030-01-02", "2030-01-03"), name="new.md")
+    library = Library([folder], ref_cache=RefCache(cache))
+    assert sorted(p.name for p in opened) == ["2030-01-02.md", "new.md"]
+    assert [(r.key, r.number) for r in library.refs] == [
+        ("2030-01-02", "12345"),
+        ("2030-01-03", "9999"),
+    ]
+    kept = json.loads(cache.read_text(encoding="utf-8"))["files"]
+    assert sorted(Path(name).name for name in kept) == ["2030-01-02.md", "new.md"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x00garbage",
+        b"[]",
+        b'{"version": 1, "files": {"x": [1]}}',
+        b'{"version": 99, "files": {}}',
+    ],
+)
+def test_a_bad_cache_file_is_not_used(tmp_path: Path, content: bytes) -> None:
+    folder = tmp_path / "editions"
+    write_edition(folder, JUMP_PAIR)
+    cache = tmp_path / "cache.json"
+    cache.write_bytes(content)
+    library = Library([folder], ref_cache=RefCache(cache))
+    assert [r.key for r in library.refs] == ["2030-01-02"]
+    assert json.loads(cache.read_text(encoding="utf-8"))["version"] == 1  # written anew
+
+
+def test_each_set_of_folders_has_its_own_cache_file(tmp_path: Path) -> None:
+    one = default_ref_cache_path([tmp_path / "a"])
+    assert one == default_ref_cache_path([tmp_path / "a"])
+    assert one != default_ref_cache_path([tmp_path / "b"])
+    assert one != default_ref_cache_path([tmp_path / "a", tmp_path / "b"])
+    assert one.name.startswith("editions-") and one.suffix == ".json"
