@@ -15,10 +15,11 @@ from PySide6.QtGui import (
     QPointingDevice,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QToolButton, QToolTip
 
 from jiangbei_reader.core.settings import SettingsStore
 from jiangbei_reader.core.typography import BODY_MAX_CHARS, FONT_STEPS, Mode, body_px
+from jiangbei_reader.ui.chrome import TOOLBAR_GROUPS
 from jiangbei_reader.ui.date_picker import ArchiveDialog
 from jiangbei_reader.ui.search_controller import SearchController
 
@@ -255,3 +256,28 @@ def test_tooltips_dialogs_and_search_results_grow_with_the_step(
     row = results.visualRect(search.panel.model.index(0, 0))
     assert row.height() >= QFontMetrics(results.font()).height()
     assert clipped_controls(window) == []
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_every_toolbar_action_stays_reachable_by_its_label(
+    qtbot: QtBot, tmp_path: Path, elder: bool
+) -> None:
+    window = open_reader(qtbot, tmp_path)
+    reading = aids(window)
+    reading.elder.set_elder(elder)
+    wanted = [window.reader_actions[a] for group in TOOLBAR_GROUPS for a in group]
+    for step in FONT_STEPS:
+        reading.zoom.set_step(step)
+        settle()
+        on_bar = {
+            button.defaultAction()
+            for button in window.toolbar.findChildren(QToolButton)
+            if button.isVisible()
+            and button.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly
+        }
+        in_menu = set(reading.elder.flow.menu.actions())
+        assert [a.text() for a in wanted if a not in on_bar | in_menu] == [], step
+        assert reading.elder.flow.button.isVisible() == bool(in_menu & set(wanted)), step
+        # In order: the bar holds the first groups, the menu the rest.
+        order = [a for a in wanted if a in on_bar] + [a for a in wanted if a in in_menu]
+        assert order == wanted, step
