@@ -9,7 +9,8 @@ from launch until the article pane's first paint event, for
 * ``window alone``: the same window without the features app.py installs on it
   (search, 长辈版 and read-aloud), to tell their cost from the window's;
 * ``archive``: the reader with a generated 10-year archive (3,650 synthetic
-  editions, written to a temporary folder) in ``--editions``.
+  editions, written to a temporary folder) in ``--editions``, and the window
+  alone over the same archive.
 
 Render: the longest bundled article and a generated 20,000-character article
 through ``core.render``, against Python-Markdown converting the same text in
@@ -130,7 +131,7 @@ def child_window_only(argv: list[str]) -> None:
     store = SettingsStore(Path(argv[0]))
     preferences = store.load().preferences
     load_known_slugs(default_slug_cache_path())  # as app.py does
-    roots = [editions_dir()]
+    roots = [Path(argv[1])] if len(argv) > 1 else [editions_dir()]
     library = Library(roots, ref_cache=RefCache(default_ref_cache_path(roots)))  # as app.py
     phase("settings and library")
     window = ReaderWindow(library, preferences, store)
@@ -309,6 +310,11 @@ def main() -> None:
                 *("reader", "--editions", str(base / "archive")),
                 *("--config-dir", str(base / "archive-config")),
             ],
+            "window only archive": [
+                "window-only",
+                str(base / "alone-archive-config"),
+                str(base / "archive"),
+            ],
         }
         for command in modes.values():  # warm the file cache and the bytecode cache
             time_start(command, env)
@@ -334,6 +340,12 @@ def main() -> None:
             )
             label = f"reader, {len(paths)}-edition archive"
             row(label, statistics.median(figures["archive"]), bare, 2.0)
+            row(
+                "  window alone, archive",
+                statistics.median(figures["window only archive"]),
+                bare,
+                2.0,
+            )
     print_phases()
     render_figures(repeat=20)
 
