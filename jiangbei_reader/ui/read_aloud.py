@@ -20,10 +20,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolBar
 
@@ -33,10 +32,10 @@ from jiangbei_reader.core.themes import Theme
 from jiangbei_reader.core.voices import (
     MOCK_ENGINE,
     VoiceChoice,
-    VoiceInfo,
     choose_voice,
     engine_failed,
 )
+from jiangbei_reader.ui.speech_engine import choose_engine_voice, speech_module
 from jiangbei_reader.ui.speech_unavailable import (
     SpeechHint,
     make_speech_bar,
@@ -47,7 +46,7 @@ from jiangbei_reader.ui.window import ReaderWindow
 from jiangbei_reader.ui.zoom import big_button
 
 if TYPE_CHECKING:
-    from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
@@ -59,36 +58,6 @@ VoiceChooser = Callable[["QTextToSpeech"], VoiceChoice]
 RATE_STEPS = 5
 #: Read-aloud buttons are big in every mode, not only in 长辈版 (px, like the MIIT rule).
 BUTTON_PX = 60
-
-
-def speech_module() -> ModuleType:
-    """Qt's speech module, imported now (raises ImportError when it cannot be loaded)."""
-    # Imported here, on first use: the module loads QtMultimedia (start-up time).
-    import PySide6.QtTextToSpeech as module
-
-    return module
-
-
-def engine_voices(tts: QTextToSpeech) -> list[tuple[VoiceInfo, QLocale, QVoice]]:
-    """Every voice of every locale the engine offers."""
-    found = []
-    engine = tts.engine()
-    for locale in tts.availableLocales():
-        tts.setLocale(locale)
-        for voice in tts.availableVoices():
-            found.append((VoiceInfo(voice.name(), voice.locale().name(), engine), locale, voice))
-    return found
-
-
-def choose_engine_voice(tts: QTextToSpeech) -> VoiceChoice:
-    """The Mandarin voice of ``tts``, set on it when there is one."""
-    voices = engine_voices(tts)
-    choice = choose_voice([info for info, _, _ in voices], type(tts).availableEngines())
-    for info, locale, voice in voices:
-        if info == choice.voice:
-            tts.setLocale(locale)
-            tts.setVoice(voice)
-    return choice
 
 
 class ReadAloud(QObject):
