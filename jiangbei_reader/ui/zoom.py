@@ -57,6 +57,7 @@ _CLEAR_BUTTON_MARGIN = 8
 #: enough for 「2023年7月13日」 or 「第2版 综合新闻」 on one line.
 _SIDE_CHARS = 12
 _SIDE_MAX_SHARE = 0.4
+_SIDE_BASE = "jiangbeiSideBase"
 #: Toolbar icons: this share of the font's line height, and never below the style's size.
 _ICON_SHARE = 0.8
 _ICON_MIN_PX = 24
@@ -113,21 +114,26 @@ def fit_search_box(box: QLineEdit) -> None:
 
 
 def widen_side_pane(window: ReaderWindow) -> None:
-    """Give the tree pane room for a date row at the current font (never narrower than now).
+    """Give the tree pane room for a date row at the current font, and back when smaller.
 
-    Long headlines wrap in the tree; a date or a page name should not. At most
-    :data:`_SIDE_MAX_SHARE` of the window, so the article keeps most of the width.
+    Long headlines wrap in the tree; a date or a page name should not. The pane is
+    never narrower than it was at the first step change (the reader's own width),
+    and at most :data:`_SIDE_MAX_SHARE` of the window, so the article keeps most of it.
     """
     splitter = window.splitter
     sizes = splitter.sizes()
     total = sum(sizes)
-    if len(sizes) != 2 or total <= 0:
+    if len(sizes) != 2 or total <= 0 or sizes[0] <= 0:
         return
+    base = splitter.property(_SIDE_BASE)
+    if not isinstance(base, int):
+        base = sizes[0]
+        splitter.setProperty(_SIDE_BASE, base)
     metrics = window.tree.fontMetrics()
     need = metrics.horizontalAdvance("国" * _SIDE_CHARS) + window.tree.indentation() * 3
-    need = min(need, int(total * _SIDE_MAX_SHARE))
-    if sizes[0] < need:
-        splitter.setSizes([need, total - need])
+    target = max(base, min(need, int(total * _SIDE_MAX_SHARE)))
+    if sizes[0] != target:
+        splitter.setSizes([target, total - target])
 
 
 def size_icons(window: QWidget) -> None:

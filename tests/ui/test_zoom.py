@@ -281,3 +281,17 @@ def test_every_toolbar_action_stays_reachable_by_its_label(
         # In order: the bar holds the first groups, the menu the rest.
         order = [a for a in wanted if a in on_bar] + [a for a in wanted if a in in_menu]
         assert order == wanted, step
+
+
+def test_the_tree_pane_widens_with_the_step_and_comes_back(qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_reader(qtbot, tmp_path)
+    zoom = aids(window).zoom
+    start = window.tree.width()
+    zoom.set_step(FONT_STEPS[-1])
+    settle()
+    assert window.tree.width() > start
+    date_row = window.tree.visualRect(window.tree.model().index(0, 0))
+    assert date_row.height() < 2 * window.tree.fontMetrics().height()  # the date: one line
+    zoom.reset()
+    settle()
+    assert window.tree.width() == start
