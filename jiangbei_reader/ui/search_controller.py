@@ -54,8 +54,11 @@ class SearchController(QObject):
         self._signals.searched.connect(self._on_searched)
         self._signals.progress.connect(self._on_progress)
         self._signals.updated.connect(self._on_updated)
+        self._signals.damaged.connect(self.repair_index)
         self.window = window
         self.index = index
+        # Emitted from whichever thread searched: delivered queued in the UI thread.
+        index.on_damaged = self._signals.damaged.emit
         self.generation = 0
         self.indexing = False
         self._cancel = threading.Event()
@@ -132,6 +135,14 @@ class SearchController(QObject):
         """Bring the index up to date in a worker; progress goes to the status bar."""
         self.indexing = True
         self._pool.start(index_job(self.index, self._signals, self._cancel))
+
+    @Slot()
+    def repair_index(self) -> None:
+        """A search found the index damaged: rebuild it now (_on_updated then searches again)."""
+        if self.indexing or not self.index.damaged:
+            return
+        self.window.statusBar().showMessage(self.tr("检索索引已损坏，正在重建……"), _STATUS_MS)
+        self.start_indexing()
 
     def shutdown(self) -> None:
         """Stop indexing and wait for the workers (the window is closing)."""
@@ -229,11 +240,8 @@ class SearchController(QObject):
             self.panel.show_error(self.tr("搜索出错：{0}").format(results))
             return
         self._last_results = results
-        if results.damaged and not self.indexing:
-            # The index failed under this search: rebuild it in the worker now;
-            # _on_updated searches again when it is done.
-            self.window.statusBar().showMessage(self.tr("检索索引已损坏，正在重建……"), _STATUS_MS)
-            self.start_indexing()
+        if results.damaged:
+            self.repair_index()
         self.panel.show_results(self.window.search_box.text(), results, self.indexing)
         self.results_shown.emit(results)
 

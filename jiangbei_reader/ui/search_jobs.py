@@ -27,6 +27,8 @@ class JobSignals(QObject):
     searched = Signal(int, object)
     progress = Signal(int, int)
     updated = Signal(object)
+    #: A search (the window's or anyone's) found the index damaged.
+    damaged = Signal()
 
 
 def search_job(

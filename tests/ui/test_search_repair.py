@@ -127,3 +127,22 @@ def test_searching_in_the_window_does_not_open_a_connection_per_search(qtbot: Qt
     # One per pool thread (two) and perhaps the UI thread: not one per search
     # (a QThreadPool job's thread-local storage lasts one job).
     assert search.index.connection_count <= 3
+
+
+def test_a_search_past_the_window_on_a_damaged_index_also_rebuilds_it(qtbot: QtBot) -> None:
+    # The kiosk keyboard searches the window's index directly, not through the box.
+    path = default_index_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    built = SearchIndex.open(path, Library([editions_dir()]))
+    built.update()
+    built.close()
+    damage_fts_blobs(path)
+    window = open_window(qtbot, editions_dir())
+    search = controller(window)
+    with qtbot.waitSignal(search.index_updated, timeout=20_000):
+        _shown(qtbot, window)
+    with qtbot.waitSignal(search.index_updated, timeout=20_000) as repaired:
+        assert search.index.search("专精特新").damaged
+    report = repaired.args[0]
+    assert isinstance(report, UpdateReport) and report.rebuilt
+    assert search.index.search("专精特新").hits

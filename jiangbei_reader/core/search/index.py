@@ -17,7 +17,7 @@ import logging
 import sqlite3
 import threading
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jiangbei_reader.core.library import EditionRef, Library
@@ -61,6 +61,10 @@ class SearchIndex:
         self._connections: dict[int, tuple[sqlite3.Connection, int]] = {}
         self._connections_lock = threading.Lock()
         self.warnings: tuple[str, ...] = location.warnings
+        #: Called (in the searching thread) when a search finds the index damaged, so
+        #: whoever runs updates can start one: the window does, for every caller
+        #: (the kiosk keyboard searches the index directly).
+        self.on_damaged: Callable[[], None] | None = None
         # An in-memory database lives as long as one connection to it is open.
         self._keeper = store.connect(location) if location.path is None else None
         if self._keeper is not None:
@@ -236,6 +240,8 @@ class SearchIndex:
             return SearchResults(parsed, (), notices=(*parsed.notices, notice))
         log.warning("search failed, the index will be rebuilt: %s", exc)
         self._damaged = True
+        if self.on_damaged is not None:
+            self.on_damaged()
         notice = "检索索引已损坏，正在重建，请稍后再试。"
         return SearchResults(parsed, (), notices=(*parsed.notices, notice), damaged=True)
 
