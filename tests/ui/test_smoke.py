@@ -135,8 +135,19 @@ def test_readme_first_section_has_exactly_the_two_commands_and_they_are_true() -
     blocks = re.findall(r"```sh\n(.*?)```", first, flags=re.DOTALL)
     assert len(blocks) == 2 and all(block.count("\n") == 1 for block in blocks)
     install, tests = (block.strip() for block in blocks)
-    assert install.endswith("python3 -m pip install . && jiangbei-reader")
-    assert tests == "python3 -m pip install -e '.[test]' && python3 -m pytest"
+    assert install.startswith("sudo apt-get update && sudo apt-get install -y python3-venv ")
+    assert install.endswith(
+        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/jiangbei-reader"
+    )
+    assert tests == (
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+    )
+    # CI runs that same test command, and installs every library the install line names.
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for step in tests.split(" && "):
+        assert re.search(rf"^{re.escape(step)}$", ci.replace("--quiet ", ""), re.MULTILINE), step
+    libraries = install.split(" && ")[1].removeprefix("sudo apt-get install -y ").split()
+    assert [p for p in libraries if p != "python3-venv" and p not in ci] == []
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["scripts"]["jiangbei-reader"] == "jiangbei_reader.cli:main"
     assert "test" in project["optional-dependencies"]
