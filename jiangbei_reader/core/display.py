@@ -19,6 +19,9 @@ class ArticleColours:
     link: str = "#0b4f9c"
     #: Jump markers such as （下转3版）.
     jump: str = "#0b4f9c"
+    #: Search hits, in the article and in the results' snippets.
+    search_hit: str = "#ffd27a"
+    search_hit_text: str = "#1a1a1a"
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,8 +35,6 @@ ImageResolver = Callable[[str, str], Path | None]
 _MIN_SIDE_CHARS = 1.0
 #: The highlight layer of search hits (:meth:`ArticleView.highlight_ranges`).
 SEARCH_LAYER = "search"
-_SEARCH_HIT = "#ffd27a"
-_SEARCH_HIT_TEXT = "#1a1a1a"
 
 
 def _refused_image() -> QImage:
@@ -223,14 +221,17 @@ class ArticleView(QTextBrowser):
         self,
         ranges: Sequence[tuple[int, int]],
         layer: str = SEARCH_LAYER,
-        background: str = _SEARCH_HIT,
-        foreground: str = _SEARCH_HIT_TEXT,
+        background: str | None = None,
+        foreground: str | None = None,
     ) -> None:
         """Highlight ``(start, end)`` character ranges of the document's plain text.
 
         Highlights live in named layers (search hits, the sentence read aloud …):
-        setting one layer leaves the others on screen.
+        setting one layer leaves the others on screen. The colours are the theme's
+        search-hit colours unless given.
         """
+        background = background or self._display.colours.search_hit
+        foreground = foreground or self._display.colours.search_hit_text
         selections = []
         for start, end in ranges:
             cursor = QTextCursor(self.document())

@@ -18,10 +18,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal, Slo
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QSplitter, QStackedWidget
 
+from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.navigation import Route, RouteKind
 from jiangbei_reader.core.search import SearchIndex, SearchResults, UpdateReport
 from jiangbei_reader.ui.search_jobs import JobSignals, index_job, search_job, utf16_offsets
 from jiangbei_reader.ui.search_panel import SearchPanel
+from jiangbei_reader.ui.search_results import SearchResultDelegate
 from jiangbei_reader.ui.window import ReaderWindow
 
 log = logging.getLogger(__name__)
@@ -98,6 +100,7 @@ class SearchController(QObject):
         box.textChanged.connect(self._on_text_changed)
         window.searchRequested.connect(lambda _text: self.search_now())
         self.panel.results.activated.connect(self._on_result_activated)
+        window.display_changed.connect(self._on_display_changed)
         self.panel.results.clicked.connect(self._on_result_activated)
         self.panel.alternative_chosen.connect(box.setText)
         self.panel.edition_changed.connect(lambda _key: self.search_now())
@@ -253,6 +256,14 @@ class SearchController(QObject):
     # -- opening a result -------------------------------------------------------------
 
     @Slot()
+    @Slot(object)
+    def _on_display_changed(self, display: DisplaySettings) -> None:
+        # Snippets mark hits in the theme's colours, as the article does.
+        delegate = self.panel.results.itemDelegate()
+        if isinstance(delegate, SearchResultDelegate):
+            delegate.colours = display.colours
+            self.panel.results.viewport().update()
+
     def _on_result_activated(self) -> None:
         index = self.panel.results.currentIndex()
         hit = self.panel.model.hit(index.row()) if index.isValid() else None

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jiangbei_reader.core.display import ArticleColours
 from jiangbei_reader.core.search import SearchHit
 
 #: The hit itself (a SearchHit) of a row.
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-_HIT_BACKGROUND = "#ffd27a"
-_HIT_TEXT = "#1a1a1a"
 _PADDING = 8
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -43,15 +42,14 @@ def hit_label(hit: SearchHit) -> str:
     return f"{hit.date.year}年{hit.date.month}月{hit.date.day}日 · 第{hit.page_id}版"
 
 
-def snippet_html(hit: SearchHit) -> str:
+def snippet_html(hit: SearchHit, colours: ArticleColours | None = None) -> str:
     """The snippet as HTML with each hit marked (escaped: snippets are plain text)."""
+    colours = colours or ArticleColours()
+    mark = f'<span style="background-color:{colours.search_hit};color:{colours.search_hit_text}">'
     out, last = [], 0
     for start, end in hit.snippet_spans:
         out.append(html.escape(hit.snippet[last:start]))
-        out.append(
-            f'<span style="background-color:{_HIT_BACKGROUND};color:{_HIT_TEXT}">'
-            f"{html.escape(hit.snippet[start:end])}</span>"
-        )
+        out.append(f"{mark}{html.escape(hit.snippet[start:end])}</span>")
         last = end
     out.append(html.escape(hit.snippet[last:]))
     return "".join(out)
@@ -105,6 +103,9 @@ class SearchResultsModel(QAbstractListModel):
 class SearchResultDelegate(QStyledItemDelegate):
     """Draws a hit: headline (bold), date and 版次 (muted), the snippet with hits marked."""
 
+    #: The theme's colours for the hits (the window sets them with its display settings).
+    colours = ArticleColours()
+
     def _document(self, option: QStyleOptionViewItem, hit: SearchHit) -> QTextDocument:
         doc = QTextDocument()
         doc.setDocumentMargin(0)
@@ -119,7 +120,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         doc.setHtml(
             f"<div style='font-weight:bold'>{html.escape(hit.headline)}</div>"
             f"<div style='color:{muted.name()};font-size:small'>{html.escape(hit_label(hit))}</div>"
-            f"<div>{snippet_html(hit)}</div>"
+            f"<div>{snippet_html(hit, self.colours)}</div>"
         )
         doc.setTextWidth(max(80, option.rect.width() - 2 * _PADDING))
         return doc

@@ -59,6 +59,8 @@ def article_colours(theme: Theme) -> ArticleColours:
         secondary=theme.secondary_text,
         link=theme.link,
         jump=theme.jump_marker,
+        search_hit=theme.search_hit_bg,
+        search_hit_text=theme.search_hit_text,
     )
 
 

@@ -87,6 +87,8 @@ class ReaderWindow(QMainWindow):
     route_changed = Signal(object)
     #: An article (or a story landing on it) is now shown: its id.
     article_shown = Signal(str)
+    #: New display settings (theme, typeface …): the DisplaySettings.
+    display_changed = Signal(object)
 
     def __init__(
         self,
@@ -404,6 +406,7 @@ class ReaderWindow(QMainWindow):
         """
         self.display = display
         self.view.apply_display(display)
+        self.display_changed.emit(display)
         current = self.router.current
         if current is not None:
             self._show(current.route, self.view.reading_position())

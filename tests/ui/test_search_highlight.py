@@ -36,3 +36,33 @@ def test_a_highlight_never_spans_a_paragraph_break(qtbot: QtBot, tmp_path: Path)
         assert document.findBlock(start) == document.findBlock(end - 1)
         texts.append(document.toPlainText()[start:end])
     assert count == 1 and texts == ["江北"]
+
+
+def test_hits_are_marked_in_the_theme_s_colours(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor
+
+    from jiangbei_reader.core.themes import DARK
+    from jiangbei_reader.ui.search_results import SearchResultDelegate, snippet_html
+
+    folder = tmp_path / "editions"
+    write(folder, "2030-05-06", {"1": [("合成测试标题", BODY)]})
+    window = open_window(qtbot, folder)
+    search = controller(window)
+    if search.indexing:
+        with qtbot.waitSignal(search.index_updated, timeout=20_000):
+            window.show()
+    else:
+        window.show()
+    qtbot.waitExposed(window)
+    window.reading_aids.elder.night_action.setChecked(True)  # type: ignore[attr-defined]
+    type_query(qtbot, window, "江北")
+    assert open_first(qtbot, window) == 1
+    selections = window.view.extraSelections()
+    assert selections
+    assert selections[0].format.background().color() == QColor(DARK.search_hit_bg)
+    assert selections[0].format.foreground().color() == QColor(DARK.search_hit_text)
+    delegate = search.panel.results.itemDelegate()
+    assert isinstance(delegate, SearchResultDelegate)
+    hit = search.panel.model.hit(0)
+    assert hit is not None
+    assert f"background-color:{DARK.search_hit_bg}" in snippet_html(hit, delegate.colours)
