@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QDate, QLocale, Qt, Slot
 from PySide6.QtGui import QBrush, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -42,6 +42,9 @@ class ArchiveDialog(QDialog):
         self.calendar.setObjectName("archiveCalendar")
         self.calendar.setAccessibleName(self.tr("日历：加粗的日期有报纸"))
         self.calendar.setGridVisible(False)
+        # Month and weekday names in Chinese like the rest of the UI, whatever the
+        # machine's locale (a kiosk often runs with C/POSIX).
+        self.calendar.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.label = QLabel(self)
         self.label.setObjectName("archiveLabel")

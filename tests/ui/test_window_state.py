@@ -393,6 +393,9 @@ def test_archive_dialog_marks_edition_dates_and_refuses_others(qtbot: QtBot) -> 
     dialog.calendar.setSelectedDate(dialog.calendar.maximumDate())
     assert dialog.selected_key() == "2030-01-02"
     assert "第9999期" in dialog.label.text()
+    # Month names in Chinese whatever the machine's locale (tests run under C/POSIX too).
+    month = dialog.calendar.findChild(QToolButton, "qt_calendar_monthbutton")
+    assert month is not None and month.text() == "一月"
 
 
 def test_archive_action_opens_the_chosen_edition(qtbot: QtBot, tmp_path: Path) -> None:
