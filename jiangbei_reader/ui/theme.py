@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QAction, QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from jiangbei_reader.core.display import ArticleColours
@@ -20,8 +20,6 @@ from jiangbei_reader.core.typography import ELDER_MIN_TARGET_PX
 
 _GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
 _DISABLED_ROLES = ("WindowText", "Text", "ButtonText", "PlaceholderText")
-#: Icon sizes drawn for toolbars and menus at every font step (logical px).
-_ICON_SIZES = (16, 22, 24, 32, 48, 64)
 #: Where an action keeps the icon it was declared with (the recoloured one is derived).
 _ORIGINAL_ICON = "jiangbeiOriginalIcon"
 
@@ -119,6 +117,38 @@ def tinted(icon: QIcon, colour: QColor, size: QSize) -> QPixmap:
     return pixmap
 
 
+class TintedIconEngine(QIconEngine):
+    """Draws an icon's shape in one colour per mode and state, each size when first asked.
+
+    Painting every size, mode and state up front cost ~40 ms of start-up (630 pixmaps);
+    Qt asks for two or three of them.
+    """
+
+    def __init__(self, source: QIcon, colours: dict[tuple[QIcon.Mode, QIcon.State], QColor]):
+        super().__init__()
+        self.source = source
+        self.colours = colours
+        self._cache: dict[tuple[int, int, QIcon.Mode, QIcon.State], QPixmap] = {}
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        """The tinted pixmap (cached)."""
+        key = (size.width(), size.height(), mode, state)
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            colour = self.colours.get((mode, state)) or self.colours[(mode, QIcon.State.Off)]
+            pixmap = tinted(self.source, colour, size)
+            self._cache[key] = pixmap
+        return pixmap
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        """Draw the tinted pixmap into ``rect``."""
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+
+    def clone(self) -> QIconEngine:
+        """A copy (Qt copies icons by value)."""
+        return TintedIconEngine(self.source, self.colours)
+
+
 def recolour_icons(actions: Iterable[QAction], theme: Theme) -> None:
     """Paint the actions' icons in the theme's button text colour (disabled: its disabled colour).
 
@@ -128,6 +158,19 @@ def recolour_icons(actions: Iterable[QAction], theme: Theme) -> None:
     """
     normal, disabled = QColor(theme.button_text), QColor(theme.disabled_text)
     selected, checked = QColor(theme.selection_text), QColor(theme.button_checked_text)
+    on, off = QIcon.State.On, QIcon.State.Off
+    colours = {
+        (QIcon.Mode.Normal, off): normal,
+        (QIcon.Mode.Active, off): normal,
+        # A pressed toggle (全文连读) is drawn on the checked colour.
+        (QIcon.Mode.Normal, on): checked,
+        (QIcon.Mode.Active, on): checked,
+        # A highlighted menu row is drawn on the selection colour.
+        (QIcon.Mode.Selected, off): selected,
+        (QIcon.Mode.Selected, on): selected,
+        (QIcon.Mode.Disabled, off): disabled,
+        (QIcon.Mode.Disabled, on): disabled,
+    }
     for action in actions:
         original = action.property(_ORIGINAL_ICON)
         if not isinstance(original, QIcon):
@@ -135,15 +178,4 @@ def recolour_icons(actions: Iterable[QAction], theme: Theme) -> None:
             if original.isNull():
                 continue
             action.setProperty(_ORIGINAL_ICON, original)
-        icon = QIcon()
-        for side in _ICON_SIZES:
-            size = QSize(side, side)
-            for mode in (QIcon.Mode.Normal, QIcon.Mode.Active):
-                icon.addPixmap(tinted(original, normal, size), mode)
-                # A pressed toggle (全文连读) is drawn on the checked colour.
-                icon.addPixmap(tinted(original, checked, size), mode, QIcon.State.On)
-            # A highlighted menu row is drawn on the selection colour.
-            icon.addPixmap(tinted(original, selected, size), QIcon.Mode.Selected)
-            icon.addPixmap(tinted(original, selected, size), QIcon.Mode.Selected, QIcon.State.On)
-            icon.addPixmap(tinted(original, disabled, size), QIcon.Mode.Disabled)
-        action.setIcon(icon)
+        action.setIcon(QIcon(TintedIconEngine(original, colours)))
