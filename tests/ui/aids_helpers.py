@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -252,3 +255,16 @@ def restore_application_look() -> Iterator[None]:
     app.setStyleSheet(sheet)
     app.setPalette(palette)
     app.setFont(font)
+
+
+def run_offscreen(script: str, *args: str) -> list[str]:
+    """Run a Python ``script`` in a fresh offscreen process; the lines it printed."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +12,7 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 from jiangbei_reader.core.kiosk.idle import IdlePhase, IdlePolicy, IdleTimeouts
 from jiangbei_reader.core.voices import VoiceChoice, VoiceInfo
 from jiangbei_reader.ui.read_aloud import ReadAloud
-from tests.ui.aids_helpers import aids
+from tests.ui.aids_helpers import aids, run_offscreen
 from tests.ui.kiosk_helpers import FakeClock, open_kiosk
 from tests.ui.reader_helpers import OFFSCREEN_SHOW, write_library
 
@@ -95,15 +92,7 @@ print(window.router.current.route.kind.value)
 
 
 def test_reader_works_when_qt_speech_cannot_be_loaded(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", BLOCK_SPEECH, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert done.returncode == 0, done.stderr
-    kind, enabled, explanation, route = done.stdout.strip().splitlines()
+    kind, enabled, explanation, route = run_offscreen(BLOCK_SPEECH, str(tmp_path))
     assert kind == "SpeechUnavailable"
     assert enabled == "False"
     assert "libpulse0" in explanation and "espeak-ng" in explanation

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +26,7 @@ from tests.ui.aids_helpers import (
     clipped_controls,
     open_reader,
     restore_application_look,  # noqa: F401
+    run_offscreen,
     settle,
 )
 
@@ -276,15 +274,7 @@ print("PySide6.QtTextToSpeech" in sys.modules)
 
 
 def test_qt_speech_is_loaded_on_the_first_press_not_at_start_up(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", START_UP, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "True"]
+    assert run_offscreen(START_UP, str(tmp_path)) == ["False", "True"]
 
 
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
