@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
+from jiangbei_reader.core.front_matter import FrontMatter, edition_date, read_front_matter
 from jiangbei_reader.core.linker import ArticleDraft, link_jumps
 from jiangbei_reader.core.markers import PAGE_TOKEN, normalize_page_id, page_sort_key
 from jiangbei_reader.core.model import (
@@ -28,12 +29,9 @@ from jiangbei_reader.core.model import (
 from jiangbei_reader.core.slug import is_valid_slug, slug_for_headline
 from jiangbei_reader.core.textio import source_lines
 
-FRONT_MATTER_KEYS = ("paper", "date", "number", "source", "note")
-REQUIRED_KEYS = ("paper", "date")
 MISSING_PAGE_LINE = "未收录"
 REVIEW_PREFIX = "待核"
 
-_META_RE = re.compile(r"^\s*(?P<key>[^:：]+?)\s*[:：]\s*(?P<value>.*)$")
 _FIELD_RE = re.compile(r"^(?P<name>[^\s:：]{1,6})\s*[:：]\s*(?P<value>.*)$")
 _PAGE_RE = re.compile(rf"^(?:第\s*)?(?P<id>{PAGE_TOKEN})\s*(?:版)?(?:\s+(?P<name>.*))?$")
 _EXPLICIT_ID_RE = re.compile(r"\s*\{#(?P<id>[^}]*)\}\s*$")
@@ -68,127 +66,15 @@ class _Parser:
         self.lines = source_lines(text)
         self.path = path
         self.diagnostics: list[Diagnostic] = []
-        self.meta: dict[str, str] = {}
-        #: Where each front matter key was given, and where the block starts (1-based).
-        self.meta_lines: dict[str, int] = {}
-        self.front_matter_line = 1
+        self.front = FrontMatter()
         self.pages: list[_PageDraft] = []
         self.article: ArticleDraft | None = None
         self.paragraph: list[tuple[int, str]] = []
         self.in_fields = False
-        self.has_front_matter = False
         self.stray_blocks: list[int] = []
 
     def report(self, line: int, col: int, severity: Severity, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, col, severity, code, message))
-
-    # -- front matter -------------------------------------------------------------------
-    def parse_front_matter(self) -> int:
-        """Read the ``---`` block; return the index of the first line after it."""
-        first = next((i for i, line in enumerate(self.lines) if line.strip()), None)
-        if first is None:
-            self.report(1, 1, Severity.ERROR, "empty", "the file is empty")
-            return len(self.lines)
-        if self.lines[first].strip() != "---":
-            if not any(line.startswith("#") for line in self.lines):
-                self.report(
-                    first + 1,
-                    1,
-                    Severity.ERROR,
-                    "raw-text",
-                    "this looks like raw page text, not an edition file: turn it into "
-                    "one with 'jiangbei-reader import FILE -o editions/DATE.md'",
-                )
-            self.report(
-                first + 1,
-                1,
-                Severity.ERROR,
-                "front-matter",
-                "missing front matter: the file must start with a '---' line, "
-                "then 'paper: 江北报' and 'date: YYYY-MM-DD', then '---'",
-            )
-            return first
-        self.front_matter_line = first + 1
-        for index in range(first + 1, len(self.lines)):
-            line = self.lines[index]
-            if line.strip() == "---":
-                self.has_front_matter = True
-                return index + 1
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            match = _META_RE.match(line)
-            if match is None:
-                self.report(
-                    index + 1,
-                    1,
-                    Severity.ERROR,
-                    "front-matter",
-                    f"front matter line is not 'key: value': {line.strip()!r}",
-                )
-                continue
-            key, value = match.group("key"), match.group("value")
-            if key not in FRONT_MATTER_KEYS:
-                self.report(
-                    index + 1,
-                    1,
-                    Severity.WARNING,
-                    "front-matter",
-                    f"unknown front matter key {key!r} (known: {', '.join(FRONT_MATTER_KEYS)})",
-                )
-                continue
-            if key in self.meta:
-                self.report(
-                    index + 1,
-                    1,
-                    Severity.ERROR,
-                    "front-matter",
-                    f"front matter key {key!r} is given twice",
-                )
-                continue
-            self.meta[key] = value.strip().strip("\"'")
-            self.meta_lines[key] = index + 1
-        self.report(
-            first + 1,
-            1,
-            Severity.ERROR,
-            "front-matter",
-            "front matter is not closed: add a '---' line after it",
-        )
-        return len(self.lines)
-
-    def edition_date(self) -> dt.date | None:
-        for key in REQUIRED_KEYS:
-            if self.has_front_matter and not self.meta.get(key):
-                self.report(
-                    self.front_matter_line,
-                    1,
-                    Severity.ERROR,
-                    "front-matter",
-                    f"front matter lacks {key!r}",
-                )
-        raw = self.meta.get("date", "")
-        if raw:
-            try:
-                return dt.date.fromisoformat(raw)
-            except ValueError:
-                line = self.meta_lines.get("date", self.front_matter_line)
-                text = self.lines[line - 1] if line <= len(self.lines) else ""
-                self.report(
-                    line,
-                    max(1, text.find(raw) + 1),
-                    Severity.ERROR,
-                    "front-matter",
-                    f"date {raw!r} is not a date in the form YYYY-MM-DD",
-                )
-        # Keep the edition readable: a file named like its date still gets one.
-        if self.path is not None:
-            match = re.search(r"(\d{4})-(\d{2})-(\d{2})", self.path.name)
-            if match:
-                try:
-                    return dt.date(*(int(g) for g in match.groups()))
-                except ValueError:
-                    return None
-        return None
 
     # -- body -----------------------------------------------------------------------------
     def flush_paragraph(self) -> None:
@@ -363,7 +249,8 @@ class _Parser:
         return Figure(caption=caption, src=src or None, line=index + 1)
 
     def parse(self) -> None:
-        index = self.parse_front_matter()
+        self.front = read_front_matter(self.lines, self.report)
+        index = self.front.body_index
         in_comment_since: int | None = None
         while index < len(self.lines):
             line = self.lines[index].rstrip()
@@ -560,7 +447,7 @@ def parse_edition(text: str, path: Path | None = None) -> ParseResult:
     parser = _Parser(text, path)
     parser.parse()
     parser.check_pages()
-    date = parser.edition_date()
+    date = edition_date(parser.front, parser.lines, path, parser.report)
     if date is None:
         return ParseResult(None, tuple(parser.diagnostics))
     parser.assign_slugs(date)
@@ -579,13 +466,13 @@ def parse_edition(text: str, path: Path | None = None) -> ParseResult:
         for page in parser.pages
     )
     edition = Edition(
-        paper=parser.meta.get("paper", ""),
+        paper=parser.front.meta.get("paper", ""),
         date=date,
         pages=pages,
         path=path,
-        number=parser.meta.get("number", ""),
-        source=parser.meta.get("source", ""),
-        note=parser.meta.get("note", ""),
+        number=parser.front.meta.get("number", ""),
+        source=parser.front.meta.get("source", ""),
+        note=parser.front.meta.get("note", ""),
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line, d.col))),
     )
     return ParseResult(edition, edition.diagnostics)
