@@ -21,22 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.screenshot_window import start_xvfb  # noqa: E402
+from scripts.screenshot_window import save_grab, settle, start_xvfb  # noqa: E402
 
 #: Typed on the on-screen keyboard: the initials of 江北区.
 PINYIN = "jbq"
-
-
-def settle(seconds: float) -> None:
-    """Let the window lay itself out and paint (and workers report)."""
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    assert app is not None
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
 
 
 def main() -> None:
@@ -85,12 +73,10 @@ def shoot(folder: Path, out_dir: Path) -> None:
     while getattr(controller, "indexing", False) and time.monotonic() < deadline:
         settle(0.2)
     settle(2)
-    out_dir.mkdir(parents=True, exist_ok=True)
 
     def save(name: str) -> None:
         path = out_dir / name
-        if not window.grab().save(str(path)):
-            sys.exit(f"cannot write {path}")
+        save_grab(window, path)
         print(f"{path}: {window.width()}x{window.height()}, font {app.font().family()}")
 
     save("kiosk-home.png")

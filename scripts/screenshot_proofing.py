@@ -15,11 +15,10 @@ import datetime as dt
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot_window import ROOT, SIZE, start_xvfb
+from screenshot_window import ROOT, SIZE, save_grab, settle, start_xvfb
 
 LINE_AFTER = int(os.environ.get("PROOF_LINE_AFTER", "20"))
 SEED = ROOT / "tests" / "data" / "000_496bd8901b2cf08b.txt"
@@ -33,8 +32,6 @@ def main() -> None:
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     sys.path.insert(0, str(ROOT))
     try:
-        from PySide6.QtWidgets import QApplication
-
         from jiangbei_reader.app import create_window
         from jiangbei_reader.core.importer import ImportOptions, import_bytes
 
@@ -59,15 +56,8 @@ def main() -> None:
             view.move(0, 0)
             view.show()
             view.show_line(review)
-            app = QApplication.instance()
-            assert app is not None
-            deadline = time.monotonic() + 3
-            while time.monotonic() < deadline:
-                app.processEvents()
-                time.sleep(0.02)
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            if not view.grab().save(str(args.out)):
-                sys.exit(f"cannot write {args.out}")
+            settle(3)
+            save_grab(view, args.out)
             print(f"{args.out}: {view.width()}x{view.height()}, line {review}")
             window.close()
     finally:

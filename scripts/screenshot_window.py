@@ -22,6 +22,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1280, 800)
@@ -45,6 +49,25 @@ def start_xvfb() -> subprocess.Popen[bytes]:
         time.sleep(0.1)
     os.environ["DISPLAY"] = f":{number}"
     return server
+
+
+def settle(seconds: float) -> None:
+    """Let the windows lay themselves out and paint (and workers report)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def save_grab(widget: QWidget, path: Path) -> None:
+    """Save what ``widget`` shows as a PNG, or exit saying why not."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path)):
+        sys.exit(f"cannot write {path}")
 
 
 def main() -> None:
@@ -87,13 +110,8 @@ def main() -> None:
             if args.no_speech:
                 aids.read_aloud.speak_action.trigger()
             window.statusBar().clearMessage()  # "字号 N%" would go in a second or two
-            deadline = time.monotonic() + 3
-            while time.monotonic() < deadline:
-                app.processEvents()
-                time.sleep(0.02)
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            if not window.grab().save(str(args.out)):
-                sys.exit(f"cannot write {args.out}")
+            settle(3)
+            save_grab(window, args.out)
             font = app.font()
             print(
                 f"{args.out}: {window.width()}x{window.height()}, font {font.family()}"
