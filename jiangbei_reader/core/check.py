@@ -13,7 +13,7 @@ from typing import TextIO
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
 from jiangbei_reader.core.fontcheck import font_diagnostics
 from jiangbei_reader.core.library import find_edition_files, load_edition_file
-from jiangbei_reader.core.textio import decode_edition_bytes, source_lines
+from jiangbei_reader.core.textio import source_lines
 
 
 @dataclass
@@ -52,13 +52,9 @@ def check_paths(paths: Iterable[Path]) -> CheckReport:
                 )
             else:
                 first_of_date[key] = path
-        try:
-            decoded = decode_edition_bytes(path.read_bytes(), path)
-        except OSError:
-            continue
-        if decoded.text is not None:
-            report.sources[path] = source_lines(decoded.text)
-            report.diagnostics.extend(font_diagnostics(path, decoded.text))
+        if result.text is not None:
+            report.sources[path] = source_lines(result.text)
+            report.diagnostics.extend(font_diagnostics(path, result.text))
     return report
 
 

@@ -47,8 +47,9 @@ def parse_edition_bytes(data: bytes, path: Path | None = None) -> ParseResult:
     result = parse_edition(decoded.text, path)
     diagnostics = decoded.diagnostics + result.diagnostics
     if result.edition is None:
-        return ParseResult(None, diagnostics)
-    return ParseResult(replace(result.edition, diagnostics=diagnostics), diagnostics)
+        return ParseResult(None, diagnostics, decoded.text)
+    edition = replace(result.edition, diagnostics=diagnostics)
+    return ParseResult(edition, diagnostics, decoded.text)
 
 
 def _walk_edition_files(root: Path) -> list[Path]:

@@ -50,6 +50,8 @@ class ParseResult:
 
     edition: Edition | None
     diagnostics: tuple[Diagnostic, ...]
+    #: The decoded source, when the file was text (``check`` and 校对 show its lines).
+    text: str | None = None
 
 
 @dataclass

@@ -35,9 +35,8 @@ from jiangbei_reader.core.lexer import (
     SUBHEAD,
     EditionLexer,
 )
-from jiangbei_reader.core.library import parse_edition_bytes
+from jiangbei_reader.core.library import load_edition_file
 from jiangbei_reader.core.model import Article, Edition
-from jiangbei_reader.core.textio import decode_edition_bytes
 
 #: Anchor names of source lines in :func:`source_html`: ``line-12``.
 LINE_ANCHOR = "line"
@@ -108,20 +107,12 @@ class Proof:
 
 def load_proof(path: Path) -> Proof:
     """Read ``path`` now; an unreadable or broken file is a Proof with diagnostics."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problem = Diagnostic(
-            path, 0, 0, Severity.ERROR, "io", f"cannot read the file: {exc.strerror or exc}"
-        )
-        return Proof(path, None, None, (problem,))
-    text = decode_edition_bytes(data, path).text
-    result = parse_edition_bytes(data, path)
+    result = load_edition_file(path)
     diagnostics = result.diagnostics
-    if text is not None:
-        diagnostics += tuple(font_diagnostics(path, text))
+    if result.text is not None:
+        diagnostics += tuple(font_diagnostics(path, result.text))
     ordered = tuple(sorted(diagnostics, key=lambda d: (d.line, d.col, -d.severity)))
-    return Proof(path, text, result.edition, ordered)
+    return Proof(path, result.text, result.edition, ordered)
 
 
 def problem_lines(diagnostics: Iterable[Diagnostic]) -> list[int]:
