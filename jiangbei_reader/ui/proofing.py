@@ -244,6 +244,7 @@ class Proofing:
     def __init__(self, window: ReaderWindow) -> None:
         self.window = window
         self.views: dict[Path, ProofingWindow] = {}
+        self._edition_keys: dict[Path, str | None] = {}
         window.reader_actions[ActionId.PROOF].triggered.connect(self.open_current)
 
     def open_current(self) -> ProofingWindow | None:
@@ -269,6 +270,10 @@ class Proofing:
         path = path.resolve()
         view = self.views.get(path)
         if view is None:
+            # Which of the reader's editions the file is, found once, not on every save.
+            self._edition_keys[path] = next(
+                (ref.key for ref in self.window.library.refs if ref.path.resolve() == path), None
+            )
             view = ProofingWindow(path, self.window.display, self.window)
             view.reloaded.connect(self._on_reloaded)
             view.destroyed.connect(lambda _obj=None, p=path: self.views.pop(p, None))
@@ -283,12 +288,12 @@ class Proofing:
     def _on_reloaded(self, proof: Proof) -> None:
         # The reader shows the fixed text too, if this file is one of its editions.
         window = self.window
-        for ref in window.library.refs:
-            if ref.path.resolve() == proof.path:
-                window.library.forget(ref.key)
-                current = window.router.current
-                if current is not None and current.route.edition_key == ref.key:
-                    window.set_display(window.display)
+        key = self._edition_keys.get(proof.path)
+        if key is not None:
+            window.library.forget(key)
+            current = window.router.current
+            if current is not None and current.route.edition_key == key:
+                window.set_display(window.display)
 
 
 def install_proofing(window: ReaderWindow) -> Proofing:
