@@ -29,14 +29,23 @@ _VERSION = 1
 _Entry = tuple[int, int, str, str, str]
 
 
-def default_ref_cache_path(roots: Sequence[Path]) -> Path:
-    """The cache file for the library over ``roots``, in the user's cache folder."""
+def library_cache_path(roots: Sequence[Path], prefix: str, suffix: str) -> Path:
+    """A cache file that belongs to the library over ``roots``, in the user's cache folder.
+
+    Each set of folders has its own files, so a start with other ``--editions``
+    does not undo what the last start with these folders cached.
+    """
     import platformdirs
 
     names = "\n".join(str(Path(root).absolute()) for root in roots)
     digest = hashlib.sha1(names.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     folder = platformdirs.user_cache_path("jiangbei-reader", appauthor=False)
-    return folder / f"editions-{digest}.json"
+    return folder / f"{prefix}-{digest}{suffix}"
+
+
+def default_ref_cache_path(roots: Sequence[Path]) -> Path:
+    """The cache file for the library over ``roots``, in the user's cache folder."""
+    return library_cache_path(roots, "editions", ".json")
 
 
 class RefCache:

@@ -28,7 +28,7 @@ def _shown(qtbot: QtBot, window: ReaderWindow) -> None:
 
 @pytest.mark.parametrize("damage", [damage_fts_pages, damage_fts_blobs])
 def test_a_search_on_a_damaged_index_rebuilds_it_and_searches_again(qtbot: QtBot, damage) -> None:
-    path = default_index_path()
+    path = default_index_path([editions_dir()])
     path.parent.mkdir(parents=True, exist_ok=True)
     built = SearchIndex.open(path, Library([editions_dir()]))
     built.update()
@@ -131,7 +131,7 @@ def test_searching_in_the_window_does_not_open_a_connection_per_search(qtbot: Qt
 
 def test_a_search_past_the_window_on_a_damaged_index_also_rebuilds_it(qtbot: QtBot) -> None:
     # The kiosk keyboard searches the window's index directly, not through the box.
-    path = default_index_path()
+    path = default_index_path([editions_dir()])
     path.parent.mkdir(parents=True, exist_ok=True)
     built = SearchIndex.open(path, Library([editions_dir()]))
     built.update()

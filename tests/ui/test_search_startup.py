@@ -63,7 +63,7 @@ def test_importing_the_app_loads_neither_pypinyin_nor_opencc() -> None:
 
 def test_the_window_opens_without_opencc_and_loads_it_for_chinese(tmp_path: Path) -> None:
     # An index that is up to date, so the start-up update has nothing to build.
-    index = SearchIndex.open(default_index_path(), Library([editions_dir()]))
+    index = SearchIndex.open(default_index_path([editions_dir()]), Library([editions_dir()]))
     index.update()
     index.close()
     loaded = json.loads(_run(PROBE, str(editions_dir())))

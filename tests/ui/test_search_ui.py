@@ -317,7 +317,7 @@ def test_document_positions_count_astral_characters_twice() -> None:
 
 
 def test_a_corrupt_index_file_is_rebuilt_and_search_works(qtbot: QtBot) -> None:
-    path = default_index_path()
+    path = default_index_path([editions_dir()])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"not a search index\x00" * 100)
     window = open_window(qtbot, editions_dir())

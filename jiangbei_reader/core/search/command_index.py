@@ -25,7 +25,7 @@ def add_index_arguments(parser: argparse.ArgumentParser) -> None:
         "--index",
         type=Path,
         metavar="PATH",
-        help="索引文件（默认：用户缓存目录中的 search.sqlite3）",
+        help="索引文件（默认：用户缓存目录中这组版面文件夹的 search-….sqlite3）",
     )
 
 

@@ -74,10 +74,13 @@ class SearchIndex:
 
     @classmethod
     def open(cls, path: Path | None, library: Library | Sequence[EditionRef]) -> SearchIndex:
-        """Open (or create) the index file; ``None`` means the user cache dir.
+        """Open (or create) the index file; ``None``: the library's file in the user cache dir.
 
         Cheap: the full integrity check and the indexing happen in ``update()``.
         """
+        if path is None:
+            roots = library.roots if isinstance(library, Library) else ()
+            path = store.default_index_path(roots)
         return cls(store.open_location(path), library)
 
     @classmethod

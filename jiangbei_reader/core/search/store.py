@@ -10,10 +10,11 @@ from __future__ import annotations
 import itertools
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
+from jiangbei_reader.core.ref_cache import library_cache_path
 
 #: "JBS1": marks the file as a 江北报 search index.
 APPLICATION_ID = 0x4A425331
@@ -58,9 +59,13 @@ KIND_NAMES = {code: kind for kind, code in KIND_CODES.items()}
 _memory_names = itertools.count(1)
 
 
-def default_index_path() -> Path:
-    """Where the index lives: one file in the user cache dir."""
-    return platformdirs.user_cache_path("jiangbei-reader") / "search.sqlite3"
+def default_index_path(roots: Sequence[Path]) -> Path:
+    """Where the index of the library over ``roots`` lives: one file in the user cache dir.
+
+    One file per set of folders: the reader started with other ``--editions``
+    must not re-index (or forget) this set's editions.
+    """
+    return library_cache_path(roots, "search", ".sqlite3")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,10 +184,8 @@ def remove_files(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def open_location(path: Path | None) -> Location:
+def open_location(path: Path) -> Location:
     """Validate or create the index file; fall back to memory when the file cannot be used."""
-    if path is None:
-        path = default_index_path()
     warnings: list[str] = []
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

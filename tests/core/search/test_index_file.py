@@ -156,7 +156,27 @@ def test_unusable_cache_location_falls_back_to_memory_with_a_warning(tmp_path: P
 
 
 def test_default_location_is_the_isolated_user_cache_dir():
-    assert str(default_index_path()).startswith(os.environ["XDG_CACHE_HOME"])
+    assert str(default_index_path([Path("editions")])).startswith(os.environ["XDG_CACHE_HOME"])
+
+
+def test_each_set_of_folders_has_its_own_index_file(tmp_path: Path):
+    # Alternating between two --editions folders must not re-index one over the other.
+    one, two = tmp_path / "one", tmp_path / "two"
+    write(one, "2023-07-12", {"1": [("江北嘴金融城", "正文。")]})
+    write(two, "2024-01-02", {"1": [("郭家沱街道", "正文。")]})
+    first = SearchIndex.open(None, Library([one]))
+    assert first.path == default_index_path([one])
+    assert first.update().added == 1
+    second = SearchIndex.open(None, Library([two]))
+    assert second.path == default_index_path([two]) != first.path
+    assert second.update().added == 1
+    first.close()
+    again = SearchIndex.open(None, Library([one]))
+    report = again.update()
+    assert (report.added, report.removed, report.unchanged) == (0, 0, 1)
+    assert again.search("江北嘴").hits
+    again.close()
+    second.close()
 
 
 def test_cancel_stops_between_editions_and_the_next_update_completes(tmp_path: Path):
