@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from jiangbei_reader.core.display import DisplaySettings
-from jiangbei_reader.core.markers import JUMP_PATTERN
+from jiangbei_reader.core.markers import JUMP_PATTERN, normalize_page_id
 from jiangbei_reader.core.model import Article, Edition, Figure, Page, Paragraph, Story, Subhead
 
 if TYPE_CHECKING:
@@ -115,13 +115,28 @@ class _Writer:
         self.pending_anchor = ""
 
     def inline(self, text: str) -> str:
-        if is_plain_paragraph(text):
-            return text
+        if text and _NOT_PLAIN.search(text) is None:
+            # Markdown gives plain text back as it is; jump markers become links here
+            # just as its jump processor makes them, so a page-1 story's （下转3版）
+            # does not import Python-Markdown to show the first article.
+            return _JUMP_MARKER.sub(self._jump_link, text)
         if self._markdown is None:
             from jiangbei_reader.core.render_markdown import InlineMarkdown
 
             self._markdown = InlineMarkdown(self.edition.key)
         return self._markdown.convert(text, self.hrefs)
+
+    def _jump_link(self, match: re.Match[str]) -> str:
+        marker = match.group(0)
+        queue = self.hrefs.get(marker)
+        if queue:
+            href = queue.pop(0)
+        else:
+            href = page_link(
+                self.edition.key, normalize_page_id(match.group("page")) or match.group("page")
+            )
+        # Hrefs are %-quoted links; the marker is plain text (no & < > in it).
+        return f'<a class="jump" href="{html.escape(href, quote=True)}">{marker}</a>'
 
     def add(self, tag: str, css: str, content: str) -> None:
         # An anchor goes inside the next block: on its own Qt would make an empty line of it.

@@ -24,14 +24,17 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
-
-import markdown
+from typing import TYPE_CHECKING
 
 from jiangbei_reader.core.markers import find_jump_markers
 from jiangbei_reader.core.model import Article, Figure, JumpDirection, Paragraph, Story, Subhead
 from jiangbei_reader.core.spoken import Piece, Spoken, speak
 from jiangbei_reader.core.voices import VoiceChoice, VoiceInfo, choose_voice
+
+if TYPE_CHECKING:
+    import markdown
 
 __all__ = [
     "Part",
@@ -143,7 +146,12 @@ _MARKUP = re.compile(r"[*_`\[\]\\&<!]")
 _BLOCK_SYNTAX = ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote")
 
 
+@cache
 def _inline_converter() -> markdown.Markdown:
+    # Made on the first paragraph with markup: Python-Markdown's import is not
+    # needed to show the window, nor for the many paragraphs without markup.
+    import markdown
+
     md = markdown.Markdown(output_format="html")
     for name in _BLOCK_SYNTAX:
         md.parser.blockprocessors.deregister(name, strict=False)
@@ -153,16 +161,13 @@ def _inline_converter() -> markdown.Markdown:
     return md
 
 
-_CONVERTER = _inline_converter()
-
-
 def display_text(markdown_inline: str) -> str:
     """A paragraph's Markdown inline text as the reader shows it: ``*强调*`` → 强调."""
     if not _MARKUP.search(markdown_inline):
         return markdown_inline  # nearly every paragraph: no markup at all
-    _CONVERTER.reset()
+    converter = _inline_converter().reset()
     parser = _TextOnly()
-    parser.feed(_CONVERTER.convert(markdown_inline))
+    parser.feed(converter.convert(markdown_inline))
     parser.close()
     return html.unescape("".join(parser.parts)).strip("\n")
 

@@ -27,7 +27,6 @@ from PySide6.QtGui import QAction, QColor, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolBar
 
 from jiangbei_reader.core.navigation import RouteKind
-from jiangbei_reader.core.speech import Utterance, article_utterances, story_utterances
 from jiangbei_reader.core.themes import Theme
 from jiangbei_reader.core.voices import (
     MOCK_ENGINE,
@@ -47,6 +46,8 @@ from jiangbei_reader.ui.zoom import big_button
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from jiangbei_reader.core.speech import Utterance
 
 log = logging.getLogger(__name__)
 
@@ -235,6 +236,9 @@ class ReadAloud(QObject):
         article = edition.article(current.route.target) if edition else None
         if edition is None or article is None:
             return ()
+        # Sentence splitting and the words said (with Python-Markdown) load on the first press.
+        from jiangbei_reader.core.speech import article_utterances, story_utterances
+
         story = edition.story(article.id) if window.whole_story else None
         if story is not None and len(story.fragments) + (not story.is_whole) > 1:
             return story_utterances(story)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.navigation import Route, RouteKind
 from jiangbei_reader.core.search import SearchIndex, SearchResults, UpdateReport
+from jiangbei_reader.ui.first_paint import after_first_paint
 from jiangbei_reader.ui.search_jobs import JobSignals, index_job, search_job, utf16_offsets
 from jiangbei_reader.ui.search_panel import SearchPanel
 from jiangbei_reader.ui.search_results import SearchResultDelegate
@@ -138,6 +139,15 @@ class SearchController(QObject):
         """Bring the index up to date in a worker; progress goes to the status bar."""
         self.indexing = True
         self._pool.start(index_job(self.index, self._signals, self._cancel))
+
+    def start_indexing_after_first_paint(self) -> None:
+        """Start the update once the first article is on screen (``indexing`` is True already).
+
+        The worker lists, hashes and indexes in Python, holding the interpreter
+        much of the time: started earlier, it slowed the first paint.
+        """
+        self.indexing = True
+        after_first_paint(self.window.view.viewport(), self.start_indexing)
 
     @Slot()
     def repair_index(self) -> None:
@@ -405,5 +415,5 @@ def install_search(window: ReaderWindow, index_path: Path | None = None) -> Sear
     for warning in index.warnings:
         window.statusBar().showMessage(warning, 10_000)
     controller = SearchController(window, index)
-    controller.start_indexing()
+    controller.start_indexing_after_first_paint()
     return controller

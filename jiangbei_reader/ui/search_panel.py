@@ -9,7 +9,15 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +34,32 @@ from jiangbei_reader.ui.search_results import SearchResultsModel, SearchResultsV
 
 #: Links in the message line that search for an alternative: ``alt:<text>``.
 ALT_SCHEME = "alt:"
+
+
+class EditionFilterModel(QAbstractListModel):
+    """The edition filter's choices: 「全部各期」, then every edition, newest first.
+
+    A model over the keys, not 3,650 ``addItem`` calls: with a ten-year archive
+    those took 20 ms of the start-up, for a list that is rarely opened.
+    """
+
+    def __init__(self, refs: Sequence[EditionRef], everything: str, parent: QObject) -> None:
+        super().__init__(parent)
+        self._everything = everything
+        self._keys = sorted((ref.key for ref in refs), reverse=True)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys) + 1
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        row = index.row()
+        if not index.isValid() or not 0 <= row <= len(self._keys):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._keys[row - 1] if row else self._everything
+        if role == Qt.ItemDataRole.UserRole:
+            return self._keys[row - 1] if row else ""
+        return None
 
 
 class SearchPanel(QWidget):
@@ -52,9 +86,7 @@ class SearchPanel(QWidget):
         self.edition_filter = QComboBox(self)
         self.edition_filter.setObjectName("searchEditionFilter")
         self.edition_filter.setAccessibleName(self.tr("只搜索这一期"))
-        self.edition_filter.addItem(self.tr("全部各期"), "")
-        for ref in sorted(refs, key=lambda r: r.key, reverse=True):
-            self.edition_filter.addItem(ref.key, ref.key)
+        self.edition_filter.setModel(EditionFilterModel(refs, self.tr("全部各期"), self))
         self.edition_filter.currentIndexChanged.connect(self._on_edition_changed)
 
         buttons = QHBoxLayout()

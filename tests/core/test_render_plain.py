@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -95,3 +96,72 @@ def test_the_first_article_of_the_bundled_edition_renders_without_loading_markdo
     loaded, length = json.loads(result.stdout.splitlines()[-1])
     assert length > 1000
     assert loaded is False
+
+
+#: Jump markers as editions print them, and text that only looks like one.
+MARKERS = (
+    "（下转3版）",
+    "（上接1版）",
+    "（下转第２版）",
+    "（上接A3版）",
+    "（下转二版）",
+    "（转3版）",
+    "下转",
+)
+
+
+def _writer_inline(text: str, hrefs: dict[str, list[str]]) -> str:
+    from jiangbei_reader.core.display import DisplaySettings
+    from jiangbei_reader.core.model import Edition
+    from jiangbei_reader.core.render import _Writer
+
+    edition = Edition(date=dt.date(2030, 1, 2), paper="江北报", number="", pages=())
+    writer = _Writer(edition, DisplaySettings())
+    writer.hrefs = hrefs
+    return writer.inline(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="江北报区委员会“”（），。0123456789", max_size=12),
+            st.sampled_from(MARKERS),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.booleans(),
+)
+def test_jump_markers_in_plain_text_are_linked_as_markdown_links_them(
+    pieces: list[str], linked: bool
+) -> None:
+    # The fast path makes the links itself; it must give what Markdown's jump processor gives.
+    text = "".join(pieces)
+    hrefs = {m: ["article:2030-01-02/3/xu-wen"] for m in MARKERS} if linked else {}
+    expected = InlineMarkdown("2030-01-02").convert(text, {k: list(v) for k, v in hrefs.items()})
+    assert _writer_inline(text, {k: list(v) for k, v in hrefs.items()}) == expected
+
+
+def test_a_story_with_a_jump_marker_renders_without_loading_markdown() -> None:
+    script = (
+        "import json, sys\n"
+        "from jiangbei_reader.core.display import DisplaySettings\n"
+        "from jiangbei_reader.core.parser import parse_edition\n"
+        "from jiangbei_reader.core.render import render_article\n"
+        "text = ('---\\npaper: 江北报\\ndate: 2030-01-02\\nnote: 合成（synthetic）\\n---\\n\\n'\n"
+        "        '# 第1版 要闻\\n\\n## 头条\\n\\n开头的话。（下转2版）\\n\\n'\n"
+        "        '# 第2版 综合\\n\\n## 头条\\n\\n（上接1版）后面的话。\\n')\n"
+        "edition = parse_edition(text, None).edition\n"
+        "html = render_article(edition, next(edition.articles()), DisplaySettings())\n"
+        "print(json.dumps(['markdown' in sys.modules, 'class=\"jump\"' in html]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert json.loads(result.stdout.splitlines()[-1]) == [False, True]

@@ -34,6 +34,7 @@ def test_reset_forgets_the_edition_filter_and_the_results(
     assert combo is not None and combo.count() > 2
     side = window.findChild(QStackedWidget, "sidePanel")
     assert side is not None
+    qtbot.waitUntil(lambda: not controller.indexing, timeout=20_000)  # type: ignore[attr-defined]
 
     window.search_box.setText("测试")
     with qtbot.waitSignal(controller.results_shown, timeout=10_000):  # type: ignore[attr-defined]

@@ -75,7 +75,8 @@ def test_indexing_shows_progress_and_the_window_stays_usable(
     search = controller(window)
     try:
         _shown(qtbot, window)
-        assert started.wait(20)
+        # The update starts from the event loop, once the first article is painted.
+        qtbot.waitUntil(started.is_set, timeout=20_000)
         assert search.indexing
         qtbot.waitUntil(lambda: "正在建立检索索引" in window.statusBar().currentMessage())
         assert "1/3" in window.statusBar().currentMessage()
