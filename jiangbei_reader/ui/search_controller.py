@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QTextCursor
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.navigation import Route, RouteKind
-from jiangbei_reader.core.search import SearchIndex, SearchResults, UpdateReport
 from jiangbei_reader.ui.first_paint import after_first_paint
 from jiangbei_reader.ui.search_jobs import JobSignals, index_job, search_job, utf16_offsets
 from jiangbei_reader.ui.search_panel import SearchPanel
 from jiangbei_reader.ui.search_results import SearchResultDelegate
 from jiangbei_reader.ui.window import ReaderWindow
+
+if TYPE_CHECKING:
+    from jiangbei_reader.core.search import SearchIndex, SearchResults
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +47,7 @@ class SearchController(QObject):
     #: An article from the results is shown with its hits highlighted: how many.
     hits_highlighted = Signal(int)
 
-    def __init__(self, window: ReaderWindow, index: SearchIndex) -> None:
+    def __init__(self, window: ReaderWindow, index_path: Path | None = None) -> None:
         super().__init__(window)
         self.setObjectName("searchController")
         # The pool is the first child, so it is destroyed (and waited for) before _signals.
@@ -59,9 +62,8 @@ class SearchController(QObject):
         self._signals.updated.connect(self._on_updated)
         self._signals.damaged.connect(self.repair_index)
         self.window = window
-        self.index = index
-        # Emitted from whichever thread searched: delivered queued in the UI thread.
-        index.on_damaged = self._signals.damaged.emit
+        self._index_path = index_path
+        self._index: SearchIndex | None = None
         self.generation = 0
         self.indexing = False
         self._cancel = threading.Event()
@@ -135,6 +137,19 @@ class SearchController(QObject):
 
     # -- the index --------------------------------------------------------------------
 
+    @property
+    def index(self) -> SearchIndex:
+        """The search index (``None`` path: the library's file in the user cache dir).
+
+        Opened on first use, which is the update started after the first paint,
+        unless a search comes first: the search modules are not needed before.
+        """
+        if self._index is None:
+            self._index = _open_index(self.window, self._index_path)
+            # Emitted from whichever thread searched: delivered queued in the UI thread.
+            self._index.on_damaged = self._signals.damaged.emit
+        return self._index
+
     def start_indexing(self) -> None:
         """Bring the index up to date in a worker; progress goes to the status bar."""
         self.indexing = True
@@ -192,6 +207,8 @@ class SearchController(QObject):
     @Slot(object)
     def _on_updated(self, report: object) -> None:
         self.indexing = False
+        from jiangbei_reader.core.search import UpdateReport
+
         if isinstance(report, UpdateReport):
             changed = report.added + report.changed + report.removed
             if changed or report.rebuilt:
@@ -249,6 +266,8 @@ class SearchController(QObject):
     def _on_searched(self, generation: int, results: object) -> None:
         if generation != self.generation:
             return  # a newer query was typed meanwhile
+        from jiangbei_reader.core.search import SearchResults
+
         if not isinstance(results, SearchResults):
             self.panel.show_error(self.tr("搜索出错：{0}").format(results))
             return
@@ -405,15 +424,24 @@ class SearchController(QObject):
         self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def install_search(window: ReaderWindow, index_path: Path | None = None) -> SearchController:
-    """Give the window its search: open the index (``None``: the user cache dir) and update it."""
+def _open_index(window: ReaderWindow, path: Path | None) -> SearchIndex:
+    from jiangbei_reader.core.search import SearchIndex
+
     try:
-        index = SearchIndex.open(index_path, window.library)
+        index = SearchIndex.open(path, window.library)
     except Exception as exc:  # an unusable cache must not stop the reader
         log.warning("search index unavailable (%s), using memory", exc)
         index = SearchIndex.in_memory(window.library)
     for warning in index.warnings:
         window.statusBar().showMessage(warning, 10_000)
-    controller = SearchController(window, index)
+    return index
+
+
+def install_search(window: ReaderWindow, index_path: Path | None = None) -> SearchController:
+    """Give the window its search (index ``None``: the library's file in the user cache dir).
+
+    The index is opened and updated in a worker once the first article is painted.
+    """
+    controller = SearchController(window, index_path)
     controller.start_indexing_after_first_paint()
     return controller

@@ -10,10 +10,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from jiangbei_reader.core.search import SearchIndex
+if TYPE_CHECKING:
+    from jiangbei_reader.core.search import SearchIndex
 
 log = logging.getLogger(__name__)
 

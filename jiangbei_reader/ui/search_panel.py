@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from jiangbei_reader.core.library import EditionRef
-from jiangbei_reader.core.search import SearchResults
 from jiangbei_reader.ui.search_results import SearchResultsModel, SearchResultsView
+
+if TYPE_CHECKING:
+    from jiangbei_reader.core.search import SearchResults
 
 #: Links in the message line that search for an alternative: ``alt:<text>``.
 ALT_SCHEME = "alt:"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from jiangbei_reader.core.display import ArticleColours
-from jiangbei_reader.core.search import SearchHit
+
+if TYPE_CHECKING:
+    from jiangbei_reader.core.search import SearchHit
 
 #: The hit itself (a SearchHit) of a row.
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -127,8 +130,8 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         """The row's background and selection by the style, the text as rich text."""
-        hit = index.data(HIT_ROLE)
-        if not isinstance(hit, SearchHit):
+        hit = index.data(HIT_ROLE)  # a SearchHit, or None for a row that has none
+        if hit is None:
             super().paint(painter, option, index)
             return
         self.initStyleOption(option, index)
@@ -150,7 +153,7 @@ class SearchResultDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """As tall as the laid-out text at the view's width."""
         hit = index.data(HIT_ROLE)
-        if not isinstance(hit, SearchHit):
+        if hit is None:
             return super().sizeHint(option, index)
         self.initStyleOption(option, index)
         widget = option.widget

@@ -42,14 +42,16 @@ def kiosk_preflight(app: QApplication, path: Path | None) -> int | None:
 def search_functions(window: ReaderWindow) -> tuple[Suggest | None, Search | None]:
     """Suggestions and results from the window's search index (issue 4), or a private one."""
     controller = window.findChild(QObject, "searchController")
-    index = getattr(controller, "index", None)
-    if index is None:
+    if controller is None or not hasattr(type(controller), "index"):
         return index_functions(window.library)
 
+    # The controller opens its index after the first paint: ask for it when used.
     def suggest(prefix: str) -> Sequence[str]:
+        index = controller.index  # type: ignore[attr-defined]
         return [item.text for item in index.suggest(prefix, limit=6)]
 
     def search(text: str) -> Sequence[ResultItem]:
+        index = controller.index  # type: ignore[attr-defined]
         return [
             ResultItem(
                 f"{hit.headline} — {hit.date:%Y-%m-%d} 第{hit.page_id}版",
