@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -90,6 +91,14 @@ class SearchPanel(QWidget):
         self.edition_filter.setObjectName("searchEditionFilter")
         self.edition_filter.setAccessibleName(self.tr("只搜索这一期"))
         self.edition_filter.setModel(EditionFilterModel(refs, self.tr("全部各期"), self))
+        # Sized for a date, not by measuring every row (3,650 calls into Python).
+        self.edition_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.edition_filter.setMinimumContentsLength(len("2023-07-13") + 1)
+        popup = QListView(self.edition_filter)
+        popup.setUniformItemSizes(True)  # every row is a date: no need to measure each
+        self.edition_filter.setView(popup)
         self.edition_filter.currentIndexChanged.connect(self._on_edition_changed)
 
         buttons = QHBoxLayout()
