@@ -7,7 +7,7 @@ import os
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
@@ -52,54 +52,103 @@ def parse_edition_bytes(data: bytes, path: Path | None = None) -> ParseResult:
     return ParseResult(edition, diagnostics, decoded.text)
 
 
-def _walk_edition_files(root: Path) -> list[Path]:
+def _walk_edition_files(root: str) -> list[str]:
     """``*.md`` files under ``root``, skipping hidden files and folders below it, sorted."""
-    found: list[tuple[list[str], str, str]] = []
-    # os.walk and plain strings: Path.rglob, a stat per file and sorting Path objects
-    # took most of the time of listing a ten-year archive (3,650 files). os.walk
-    # lists folders apart; what else is not a readable file is reported when read.
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        parts = [] if folder == str(root) else os.path.relpath(folder, root).split(os.sep)
-        found.extend(
-            (parts, name, os.path.join(folder, name))
-            for name in names
-            if name.endswith(".md") and not name.startswith(".")
-        )
+    found: list[tuple[tuple[str, ...], str, str]] = []
+
+    # os.scandir and plain strings: Path.rglob, a stat per file and sorting Path
+    # objects took most of the time of listing a ten-year archive (3,650 files).
+    # Entries tell folders from files without a stat; what else is not a readable
+    # file is reported when read.
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)  # as os.walk: no loops
+            except OSError:
+                continue
+            if is_folder:
+                walk(entry.path, (*parts, name))
+            elif name.endswith(".md"):
+                found.append((parts, name, entry.path))
+
+    walk(root, ())
     found.sort()
-    return [Path(path) for _, _, path in found]
+    return [path for _, _, path in found]
 
 
-def find_edition_files(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Every ``*.md`` file in the given files and folders (recursively), sorted."""
-    found: list[Path] = []
+def _find_edition_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
+    found: list[str] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found.extend(_walk_edition_files(path))
+            found.extend(_walk_edition_files(str(path)))
         elif path.is_file():
-            found.append(path)
+            found.append(str(path))
         else:
             problems.append(Diagnostic(path, 0, 0, Severity.ERROR, "io", "no such file or folder"))
     return found, problems
 
 
-@dataclass(frozen=True, slots=True)
-class EditionRef:
-    """What is known of an edition file from its front matter alone (cheap to list)."""
+def find_edition_files(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Every ``*.md`` file in the given files and folders (recursively), sorted."""
+    names, problems = _find_edition_names(paths)
+    return [Path(name) for name in names], problems
 
-    path: Path
-    date: dt.date
-    paper: str
-    number: str
+
+class EditionRef:
+    """What is known of an edition file from its front matter alone (cheap to list).
+
+    Read-only. A plain class rather than a frozen dataclass, and its ``Path`` made
+    when first asked for: every start lists 3,650 of them for a ten-year archive.
+    """
+
+    __slots__ = ("_name", "_path", "date", "number", "paper")
+
+    def __init__(self, path: Path | str, date: dt.date, paper: str, number: str) -> None:
+        self._name = path if isinstance(path, str) else str(path)
+        self._path = None if isinstance(path, str) else path
+        self.date = date
+        self.paper = paper
+        self.number = number
+
+    @property
+    def path(self) -> Path:
+        """The edition file."""
+        if self._path is None:
+            self._path = Path(self._name)
+        return self._path
 
     @property
     def key(self) -> str:
         """The edition id: its date in ISO form."""
         return self.date.isoformat()
 
+    def _fields(self) -> tuple[str, dt.date, str, str]:
+        return (self._name, self.date, self.paper, self.number)
 
-def read_edition_ref(path: Path) -> EditionRef | None:
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EditionRef):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"EditionRef(path={self.path!r}, date={self.date!r}, "
+            f"paper={self.paper!r}, number={self.number!r})"
+        )
+
+
+def read_edition_ref(path: Path | str) -> EditionRef | None:
     """The front matter of a file, read from its first bytes; ``None`` when not found."""
     # A raw descriptor, not a buffered file object: listing a ten-year archive opens
     # 3,650 files, and io.open's objects were a third of that time.
@@ -149,9 +198,9 @@ class Library:
         self.diagnostics: list[Diagnostic] = []
         self._cache: OrderedDict[str, Edition] = OrderedDict()
         self._cache_size = cache_size
-        files, self.diagnostics = find_edition_files(self.roots)
+        files, self.diagnostics = _find_edition_names(self.roots)
         by_key: dict[str, EditionRef] = {}
-        refs_without_date: list[Path] = []
+        refs_without_date: list[str] = []
         for path in files:
             # With a cache, an unchanged file is not opened (see core.ref_cache).
             ref, stat = ref_cache.lookup(path) if ref_cache is not None else (None, None)
@@ -165,7 +214,7 @@ class Library:
             if ref.key in by_key:
                 self.diagnostics.append(
                     Diagnostic(
-                        path,
+                        Path(path),
                         1,
                         1,
                         Severity.ERROR,
@@ -180,7 +229,7 @@ class Library:
             ref_cache.save()
         for path in refs_without_date:
             # Let the full parser say what is wrong with it (no date, binary, …).
-            result = load_edition_file(path)
+            result = load_edition_file(Path(path))
             self.diagnostics.extend(result.diagnostics)
             if result.edition is not None and result.edition.key not in by_key:
                 by_key[result.edition.key] = EditionRef(

@@ -74,11 +74,11 @@ class RefCache:
         # the listing saves.
         self._entries = entries
 
-    def lookup(self, path: Path) -> tuple[EditionRef | None, os.stat_result | None]:
+    def lookup(self, path: Path | str) -> tuple[EditionRef | None, os.stat_result | None]:
         """The cached listing entry of ``path`` if the file is unchanged, and its stat."""
         from jiangbei_reader.core.library import EditionRef
 
-        name = str(path)
+        name = path if isinstance(path, str) else str(path)
         try:
             stat = os.stat(name)
         except OSError:
@@ -96,7 +96,7 @@ class RefCache:
         except ValueError:
             return None, stat
         self._seen[name] = (size, mtime, date_text, paper, number)
-        return EditionRef(path, date, paper, number), stat
+        return EditionRef(name, date, paper, number), stat
 
     def store(self, ref: EditionRef, stat: os.stat_result | None) -> None:
         """Remember what was read from a file (with the stat taken before reading it)."""

@@ -30,3 +30,22 @@ def test_a_library_inside_a_hidden_folder_is_read(tmp_path: Path) -> None:
     library = Library([root])
     assert [ref.key for ref in library.refs] == ["2030-01-02"]
     assert library.diagnostics == []
+
+
+def test_a_folder_that_links_back_to_itself_is_listed_once(tmp_path: Path) -> None:
+    # Symbolic links to folders are not followed (as os.walk does not): no endless loop.
+    folder = tmp_path / "editions"
+    write_edition(folder, JUMP_PAIR)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    files, problems = find_edition_files([folder])
+    assert [p.name for p in files] == ["2030-01-02.md"] and problems == []
+    assert [ref.key for ref in Library([folder]).refs] == ["2030-01-02"]
+
+
+def test_edition_refs_compare_by_file_and_front_matter(tmp_path: Path) -> None:
+    folder = tmp_path / "editions"
+    path = write_edition(folder, JUMP_PAIR)
+    one, two = Library([folder]).refs[0], Library([folder]).refs[0]
+    assert one == two and hash(one) == hash(two) and one.path == path
+    assert one != Library([write_edition(tmp_path / "b", JUMP_PAIR)]).refs[0]
+    assert "2030" in repr(one)

@@ -58,7 +58,7 @@ def test_changed_added_and_removed_files_are_seen(tmp_path: Path, opened: list[P
     (folder / "old.md").unlink()
     write_edition(folder, JUMP_PAIR.replace("2030-01-02", "2030-01-03"), name="new.md")
     library = Library([folder], ref_cache=RefCache(cache))
-    assert sorted(p.name for p in opened) == ["2030-01-02.md", "new.md"]
+    assert sorted(Path(p).name for p in opened) == ["2030-01-02.md", "new.md"]
     assert [(r.key, r.number) for r in library.refs] == [
         ("2030-01-02", "12345"),
         ("2030-01-03", "9999"),
