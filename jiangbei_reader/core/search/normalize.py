@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -181,16 +182,41 @@ def phrase_tokens(pieces: Sequence[str]) -> tuple[list[str], bool]:
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """Normalised text (chunks joined by SOFT or HARD) with a map back to the original."""
+    """Normalised text (chunks joined by SOFT or HARD) with a map back to the original.
+
+    The map is kept as segments, not one entry a character: from ``at[k]`` on,
+    normalised characters come one by one from the original characters starting at
+    ``origin[k]`` (``step[k]`` 1), or all stand at the offset ``origin[k]`` (``step[k]``
+    0: the gap between two chunks). Most text folds character for character, so a
+    paragraph is a few segments a clause, and a search reads a few hits out of it.
+    """
 
     text: str
-    #: Original offset of each normalised character, and the offset just after it.
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    at: tuple[int, ...]
+    origin: tuple[int, ...]
+    step: tuple[int, ...]
+
+    def _start(self, index: int) -> int:
+        k = bisect_right(self.at, index) - 1
+        return self.origin[k] + (index - self.at[k]) * self.step[k]
+
+    def _end(self, index: int) -> int:
+        k = bisect_right(self.at, index) - 1
+        return self.origin[k] + (index - self.at[k] + 1) * self.step[k]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original (start, end) of a normalised span (end exclusive, end > start)."""
-        return self.starts[start], self.ends[end - 1]
+        return self._start(start), self._end(end - 1)
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Original offset of each normalised character."""
+        return tuple(self._start(i) for i in range(len(self.text)))
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """The original offset just after each normalised character (its start for a gap)."""
+        return tuple(self._end(i) for i in range(len(self.text)))
 
 
 def normalize(text: str) -> NormalizedText:
@@ -198,40 +224,79 @@ def normalize(text: str) -> NormalizedText:
     return normalize_parts([text], "")
 
 
+@lru_cache(maxsize=1)
+def _resizing() -> re.Pattern[str]:
+    """Characters that do not fold to exactly one character (and astral ones)."""
+    table = _bmp_table()
+    codes = [code for code in range(0x10000) if len(table[code]) != 1]
+    ranges: list[str] = []
+    first = last = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == last + 1:
+            last = code
+            continue
+        ranges.append(f"{re.escape(chr(first))}-{re.escape(chr(last))}")
+        first = last = code
+    return re.compile(f"[{''.join(ranges)}\U00010000-\U0010ffff]")
+
+
+def _fast_chunks(folded: str) -> list[Chunk] | None:
+    """The chunks of folded text without whitespace: the plain runs (most Chinese text)."""
+    if " " in folded:
+        return None
+    return [Chunk((m.span(),), m.group(), False) for m in _ATOM.finditer(folded)]
+
+
 def normalize_parts(parts: Sequence[str], joiner: str) -> NormalizedText:
     """Normalise ``joiner.join(parts)`` with a hard break between parts (paragraphs)."""
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    at: list[int] = []
+    origins: list[int] = []
+    steps: list[int] = []
+    length = 0  # of the normalised text so far
+    last_end = 0  # original offset just after the last normalised character
     base = 0
     separator = ""
+    resizing = _resizing()
     for part in parts:
         folded_text = fold(part)
         origin: list[int] | None = None
-        if folded_text != part:
-            # Some characters changed (full-width, upper case, dropped …): map each.
+        if resizing.search(part) is not None:
+            # Some characters fold to none or to several: map each.
             origin = []
             for index, char in enumerate(part):
                 origin.extend([base + index] * len(_FOLD[ord(char)]))
-        for chunk in chunks(folded_text):
+        found = _fast_chunks(folded_text)
+        for chunk in chunks(folded_text) if found is None else found:
             if out:
                 # The gap stands where the previous chunk ended.
                 out.append(separator)
-                starts.append(ends[-1])
-                ends.append(ends[-1])
+                at.append(length)
+                origins.append(last_end)
+                steps.append(0)
+                length += 1
             for start, end in chunk.pieces:
                 out.append(folded_text[start:end])
                 if origin is None:
-                    starts.extend(range(base + start, base + end))
-                    ends.extend(range(base + start + 1, base + end + 1))
-                else:
-                    starts.extend(origin[start:end])
-                    ends.extend(o + 1 for o in origin[start:end])
+                    at.append(length)
+                    origins.append(base + start)
+                    steps.append(1)
+                    length += end - start
+                    last_end = base + end
+                    continue
+                for o in origin[start:end]:
+                    # One segment per run of consecutive original characters.
+                    if not (steps and steps[-1] and origins[-1] + length - at[-1] == o):
+                        at.append(length)
+                        origins.append(o)
+                        steps.append(1)
+                    length += 1
+                    last_end = o + 1
             separator = SOFT if chunk.soft_after else HARD
         # A soft gap never crosses a part boundary.
         separator = HARD
         base += len(part) + len(joiner)
-    return NormalizedText("".join(out), tuple(starts), tuple(ends))
+    return NormalizedText("".join(out), tuple(at), tuple(origins), tuple(steps))
 
 
 def normalize_query_text(text: str) -> list[str]:
@@ -252,8 +317,12 @@ def normalized_plain(parts: Sequence[str]) -> str:
     """The normalised text of some parts, without the offset map (cheaper, for checking)."""
     out: list[str] = []
     for part in parts:
+        folded = fold(part)
+        if " " not in folded:
+            out.append(HARD.join(_ATOM.findall(folded)))
+            continue
         pieces: list[str] = []
-        for chunk in chunks(fold(part)):
+        for chunk in chunks(folded):
             pieces += [chunk.text, SOFT if chunk.soft_after else HARD]
         out.append("".join(pieces[:-1]))
     return HARD.join(p for p in out if p)

@@ -276,14 +276,19 @@ def rank(candidates: list[_Candidate], limit: int) -> list[tuple[_Candidate, lis
 def _first_spans(query: Query, parts: list[str], head_parts: int) -> list[tuple[int, int]]:
     """Hits in the first body part that has any (else in the title parts), as plain-text spans.
 
-    Parts are normalised one at a time, so only up to the first hit.
+    Parts are checked in their normalised form without the offset map, and only
+    the first one with a hit is normalised with it.
     """
+    pieces = query.highlight_pieces()
     offsets = []
     position = 0
     for part in parts:
         offsets.append(position)
         position += len(part) + 1
     for index in [*range(head_parts, len(parts)), *range(head_parts)]:
+        plain = normalized_plain([parts[index]])
+        if not any(piece in plain for piece in pieces):
+            continue
         spans = query.spans(normalize(parts[index]))
         if spans:
             base = offsets[index]
@@ -291,22 +296,36 @@ def _first_spans(query: Query, parts: list[str], head_parts: int) -> list[tuple[
     return []
 
 
+def _in_rows(ids: list[int]) -> str:
+    return f"WHERE id IN ({','.join('?' * len(ids))})"
+
+
 def make_hits(
     conn: sqlite3.Connection, query: Query, ranked: list[tuple[_Candidate, list[int]]]
 ) -> list[SearchHit]:
-    """Hits with snippets and highlight spans for ranked candidates."""
+    """Hits with snippets and highlight spans for ranked candidates (two reads in all)."""
+    if not ranked:
+        return []
+    shown = [candidate.rowid for candidate, _ in ranked]
+    rows = {
+        r[0]: r[1:]
+        for r in conn.execute(
+            "SELECT id, article_id, page, head_parts, headline_at, text FROM docs "
+            + _in_rows(shown),
+            shown,
+        )
+    }
+    others = list({f for c, fragments in ranked for f in (*fragments, c.story) if f not in rows})
+    names = {k: v[0] for k, v in rows.items()}
+    for start in range(0, len(others), 500):
+        batch = others[start : start + 500]
+        names.update(
+            conn.execute(f"SELECT id, article_id FROM docs {_in_rows(batch)}", batch).fetchall()
+        )
     hits = []
     for candidate, fragments in ranked:
-        rows = {
-            r[0]: r[1:]
-            for r in conn.execute(
-                "SELECT id, article_id, page, head_parts, headline_at, text FROM docs "
-                f"WHERE id IN ({','.join('?' * (len(fragments) + 1))})",
-                [*fragments, candidate.story],
-            )
-        }
         article_id, page, head_parts, headline_at, blob = rows[candidate.rowid]
-        story_id = rows[candidate.story][0] if candidate.story in rows else article_id
+        story_id = names.get(candidate.story, article_id)
         parts = decode_text(blob)
         plain = "\n".join(parts)
         body_start = len("\n".join(parts[:head_parts])) + 1 if head_parts else 0
@@ -325,7 +344,7 @@ def make_hits(
                 snippet_spans=snippet_spans,
                 score=candidate.score,
                 story_id=story_id,
-                fragment_ids=tuple(rows[f][0] for f in fragments if f in rows),
+                fragment_ids=tuple(names[f] for f in fragments if f in names),
                 text_parts=tuple(parts),
                 query=query,
             )

@@ -8,11 +8,13 @@ from hypothesis import strategies as st
 from jiangbei_reader.core.search.normalize import (
     HARD,
     SOFT,
+    chunks,
     fold,
     index_tokens,
     normalize,
     normalize_parts,
     normalize_query_text,
+    normalized_plain,
 )
 
 #: Characters newspaper text is made of, plus the awkward ones.
@@ -100,3 +102,38 @@ def test_every_normalised_character_maps_into_the_original(text):
         assert 0 <= start <= end <= len(text)
         if char not in (SOFT, HARD):
             assert char in fold(text[start:end])
+
+
+def _reference_map(parts: list[str], joiner: str) -> tuple[str, list[int], list[int]]:
+    """The offset map one character at a time (the simple way the segments replace)."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    base = 0
+    separator = ""
+    for part in parts:
+        folded = fold(part)
+        origin = [base + i for i, char in enumerate(part) for _ in fold(char)]
+        for chunk in chunks(folded):
+            if out:
+                out.append(separator)
+                starts.append(ends[-1])
+                ends.append(ends[-1])
+            for start, end in chunk.pieces:
+                out.append(folded[start:end])
+                starts.extend(origin[start:end])
+                ends.extend(o + 1 for o in origin[start:end])
+            separator = SOFT if chunk.soft_after else HARD
+        separator = HARD
+        base += len(part) + len(joiner)
+    return "".join(out), starts, ends
+
+
+@given(st.lists(TEXTISH, max_size=4))
+def test_segment_map_equals_the_character_by_character_map(parts):
+    normalized = normalize_parts(parts, "\n")
+    text, starts, ends = _reference_map(parts, "\n")
+    assert normalized.text == text
+    assert list(normalized.starts) == starts
+    assert list(normalized.ends) == ends
+    assert normalized_plain(parts) == HARD.join(p for p in (normalize(x).text for x in parts) if p)
