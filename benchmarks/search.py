@@ -131,8 +131,16 @@ def report_parts(db: Path, vocab_cpu: float, editions: int) -> None:
     conn = sqlite3.connect(db)
     sizes = dict(conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall())
     kinds = dict(conn.execute("SELECT kind, count(*) FROM words GROUP BY kind").fetchall())
+    kinds["headline keys"] = conn.execute("SELECT count(*) FROM heads").fetchone()[0]
     conn.close()
-    tables = ("words", "sqlite_autoindex_words_1", "words_key", "words_initials", "edition_words")
+    tables = (
+        "words",
+        "sqlite_autoindex_words_1",
+        "words_key",
+        "words_initials",
+        "edition_words",
+        "heads",
+    )
     vocab_mb = sum(sizes.get(t, 0) for t in tables) / 1e6
     print(
         f"vocabulary: {vocab_cpu:.1f} s CPU for {editions} editions "

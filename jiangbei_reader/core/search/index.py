@@ -22,7 +22,14 @@ from pathlib import Path
 
 from jiangbei_reader.core.library import EditionRef, Library
 from jiangbei_reader.core.search import store
-from jiangbei_reader.core.search.indexer import CancelCheck, ProgressCallback, update_index
+from jiangbei_reader.core.search.indexer import (
+    CancelCheck,
+    ProgressCallback,
+    decode_text,
+    head_keys,
+    stored_headline,
+    update_index,
+)
 from jiangbei_reader.core.search.normalize import (
     clean_text,
     normalize,
@@ -325,7 +332,7 @@ class SearchIndex:
         rows: list[tuple[str, str, int]] = []
         try:
             # One kind at a time: each range scan stays on its own (kind, key) index.
-            for kind in ("word", "name", "headline"):
+            for kind in ("word", "name"):
                 rows += (
                     self._conn()
                     .execute(
@@ -335,15 +342,58 @@ class SearchIndex:
                     )
                     .fetchall()
                 )
-        except sqlite3.DatabaseError as exc:
+            rows = [(text, store.KIND_NAMES[code], total) for text, code, total in rows]
+            rows.sort(key=lambda r: (-r[2], len(r[0])))
+            if len(rows) < limit:
+                rows += self._headlines(prefix.strip(), key, limit - len(rows))
+        except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError) as exc:
             log.warning("suggest failed: %s", exc)
             return []
-        rows = [(text, store.KIND_NAMES[code], total) for text, code, total in rows]
-        rows.sort(key=lambda r: (r[1] == "headline", -r[2], len(r[0])))
         del rows[limit:]
         return [
             Suggestion(text, pinyin_for(text, kind)[0], kind, total) for text, kind, total in rows
         ]
+
+    def _headlines(self, text: str, key: str, limit: int) -> list[tuple[str, str, int]]:
+        """Headlines starting with a pinyin or text prefix: newest first, each text once.
+
+        ``heads`` keys each article's headline by its pinyin, initials and first
+        characters; the text is the article's own (``docs``), and is checked
+        against the prefix again (a key may be a stale one).
+        """
+        conn = self._conn()
+        pinyin = is_pinyin(key)
+        if pinyin:
+            lows = [store.HEAD_PINYIN + key, store.HEAD_INITIALS + key]
+        else:
+            lows = [store.HEAD_TEXT_KEY + text[: store.HEAD_TEXT]]
+        ids: set[int] = set()
+        for low in lows:
+            ids.update(
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM heads WHERE k >= ? AND k < ? ORDER BY id DESC LIMIT ?",
+                    (low, low + _LAST, 4 * limit),
+                )
+            )
+        newest = sorted(ids, reverse=True)[: 4 * limit]
+        if not newest:
+            return []
+        found: dict[str, int] = {}
+        for _id, head_parts, headline_at, blob in conn.execute(
+            "SELECT id, head_parts, headline_at, text FROM docs "
+            f"WHERE id IN ({','.join('?' * len(newest))}) ORDER BY id DESC",
+            newest,
+        ):
+            headline = stored_headline(decode_text(blob), head_parts, headline_at)
+            if pinyin:
+                keys = head_keys(headline)[1:]
+                ok = any(k.startswith(low) for k in keys for low in lows)
+            else:
+                ok = len(headline) >= 2 and headline.startswith(text)
+            if ok:
+                found[headline] = found.get(headline, 0) + 1
+        return [(headline, "headline", count) for headline, count in found.items()][:limit]
 
     def alternatives(self, query: str, limit: int = 6) -> list[Suggestion]:
         """What the user may have meant when nothing was found: 简体 form, pinyin words."""

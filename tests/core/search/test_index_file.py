@@ -294,3 +294,27 @@ def test_a_chmod_read_only_index_file_is_kept(tmp_path: Path):
     assert index.path is None and any("只读" in w for w in index.warnings)
     assert path.exists()
     index.close()
+
+
+def test_headline_suggestions_follow_the_editions(tmp_path: Path):
+    folder = tmp_path / "ed"
+    path = write(folder, "2030-01-01", {"1": [("鹞子丘合成标题", "合成文字。")]})
+    write(folder, "2030-01-02", {"1": [("鹞子丘合成标题", "别的合成文字。")]})
+    index_path = tmp_path / "i.sqlite3"
+    index = SearchIndex.open(index_path, Library([folder]))
+    index.update()
+    for prefix in ("yaoziqiu", "yzqhc", "鹞子丘合成"):
+        found = [s for s in index.suggest(prefix) if s.kind == "headline"]
+        assert [(s.text, s.weight) for s in found] == [("鹞子丘合成标题", 2)], prefix
+    index.close()
+    path.write_text(path.read_text(encoding="utf-8").replace("鹞子丘", "江北嘴"), encoding="utf-8")
+    (folder / "2030-01-02.md").unlink()
+    index = SearchIndex.open(index_path, Library([folder]))
+    index.update()
+    assert [s.text for s in index.suggest("yzq") if s.kind == "headline"] == []
+    assert [s.text for s in index.suggest("jbzhc") if s.kind == "headline"] == ["江北嘴合成标题"]
+    index.close()
+    conn = sqlite3.connect(index_path)
+    # Only the changed edition's keys are left (pinyin, initials, text start).
+    assert conn.execute("SELECT count(*) FROM heads").fetchone()[0] == 3
+    conn.close()
