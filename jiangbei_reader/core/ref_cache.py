@@ -11,10 +11,10 @@ are then read, as without a cache.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,8 +37,13 @@ def library_cache_path(roots: Sequence[Path], prefix: str, suffix: str) -> Path:
     """
     import platformdirs
 
-    names = "\n".join(str(Path(root).absolute()) for root in roots)
-    digest = hashlib.sha1(names.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    names = "\n".join(str(Path(root).absolute()) for root in roots).encode(
+        "utf-8", "surrogateescape"
+    )
+    # CRC-32 and Adler-32 together make a 64-bit name: not a secret, only one file
+    # per set of folders, and zlib is cheap to load where hashlib loads OpenSSL
+    # (4 ms at every start).
+    digest = f"{zlib.crc32(names):08x}{zlib.adler32(names):08x}"
     folder = platformdirs.user_cache_path("jiangbei-reader", appauthor=False)
     return folder / f"{prefix}-{digest}{suffix}"
 

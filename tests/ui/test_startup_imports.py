@@ -19,6 +19,7 @@ import jiangbei_reader
 NOT_AT_START = (
     "markdown",
     "pygments",
+    "hashlib",
     "pypinyin",
     "opencc",
     "PySide6.QtTextToSpeech",
