@@ -38,7 +38,13 @@ from jiangbei_reader.core.search.normalize import (
 )
 from jiangbei_reader.core.search.query import Query, Term, parse_query
 from jiangbei_reader.core.search.results import SearchResults, Span, Suggestion, UpdateReport
-from jiangbei_reader.core.search.searcher import Filters, find_candidates, make_hits, rank
+from jiangbei_reader.core.search.searcher import (
+    Filters,
+    TextCache,
+    find_candidates,
+    make_hits,
+    rank,
+)
 from jiangbei_reader.core.search.variants import to_simplified
 from jiangbei_reader.core.search.vocab import is_pinyin, normalize_prefix, pinyin_for
 
@@ -67,6 +73,7 @@ class SearchIndex:
         #: Thread id → (connection, generation it was made for).
         self._connections: dict[int, tuple[sqlite3.Connection, int]] = {}
         self._connections_lock = threading.Lock()
+        self._texts = TextCache()
         self.warnings: tuple[str, ...] = location.warnings
         #: Called (in the searching thread) when a search finds the index damaged, so
         #: whoever runs updates can start one: the window does, for every caller
@@ -159,13 +166,17 @@ class SearchIndex:
                 self._recreate()
                 self._fresh = True
             report.rebuilt = self._fresh
-            update_index(self._conn(), self._refs, report, progress, cancel)
+            try:
+                update_index(self._conn(), self._refs, report, progress, cancel, self._texts.bump)
+            finally:
+                self._texts.bump()
             self._fresh = self._fresh and report.cancelled
         return report
 
     def _recreate(self) -> None:
         """Start from an empty index (other threads reconnect on their next call)."""
         self._generation += 1
+        self._texts.bump()
         if self.path is None:
             if self._keeper is not None:
                 self._keeper.close()
@@ -262,8 +273,8 @@ class SearchIndex:
 
     def _run(self, parsed: Query, filters: Filters, limit: int) -> SearchResults:
         conn = self._conn()
-        candidates, total, exact = find_candidates(conn, parsed, filters)
-        hits = make_hits(conn, parsed, rank(candidates, limit))
+        candidates, total, exact = find_candidates(conn, parsed, filters, self._texts)
+        hits = make_hits(conn, parsed, rank(candidates, limit), self._texts)
         notices = list(parsed.notices)
         if not exact and len(hits) < limit:
             notices.append("只查了较新的文章，更早的可能还有，可加上日期范围再查。")

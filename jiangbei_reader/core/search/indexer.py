@@ -126,8 +126,13 @@ def update_index(
     report: UpdateReport,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    committed: Callable[[], None] | None = None,
 ) -> None:
-    """Bring the index in line with the edition files; fills ``report``."""
+    """Bring the index in line with the edition files; fills ``report``.
+
+    ``committed()`` is called after each commit (and a rollback): what readers
+    cached of the index may be stale from then on.
+    """
     started = time.perf_counter()
     recorded = {
         row[0]: _Recorded(*row[1:])
@@ -152,7 +157,7 @@ def update_index(
             todo.append((ref, old))
     total = len(todo) + len(recorded)
     done = 0
-    committed = time.perf_counter()
+    last_commit = time.perf_counter()
     ahead = _Ahead(todo)
     try:
         for path, old in recorded.items():
@@ -173,9 +178,11 @@ def update_index(
                 _apply(conn, prepared, old, report)
             done += 1
             # Commit about once a second: each commit flushes an FTS5 segment.
-            if time.perf_counter() - committed > COMMIT_SECONDS:
+            if time.perf_counter() - last_commit > COMMIT_SECONDS:
                 conn.commit()
-                committed = time.perf_counter()
+                if committed is not None:
+                    committed()
+                last_commit = time.perf_counter()
             if progress:
                 progress(done, total)
         conn.commit()
@@ -183,6 +190,8 @@ def update_index(
         conn.rollback()
         raise
     finally:
+        if committed is not None:
+            committed()
         ahead.close(finished=done == total)
     if report.added + report.changed + report.removed >= OPTIMIZE_AFTER:
         _compact(conn)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from jiangbei_reader.core.search.indexer import decode_text
@@ -35,6 +37,8 @@ RARE = 2000
 PAGE_SECONDS = 0.05
 #: Matches are counted up to this number.
 COUNT_CAP = 10_000
+#: Decoded texts kept (about 1.5 KB each).
+TEXT_CACHE = 3000
 _K1, _B = 1.2, 0.75
 
 
@@ -69,6 +73,44 @@ class Filters:
             sql += " AND docs.page = ?"
             params.append(self.page)
         return sql, params
+
+
+class TextCache:
+    """Decoded stored texts of recently read articles, by rowid (shared by threads).
+
+    Rankings look at the newest matches, so the same recent articles are read
+    query after query (a single character reads the text of 300 to score them).
+    An entry holds for the ``epoch`` it was read in: the index bumps the epoch
+    after every commit of an update, so no text of a re-indexed edition is
+    served from before.
+    """
+
+    def __init__(self, capacity: int = TEXT_CACHE) -> None:
+        self._capacity = capacity
+        self._entries: OrderedDict[int, tuple[int, list[str]]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.epoch = 0
+
+    def bump(self) -> None:
+        """The index changed: forget every text read before."""
+        with self._lock:
+            self.epoch += 1
+            self._entries.clear()
+
+    def parts(self, rowid: int, blob: bytes, epoch: int) -> list[str]:
+        """The parts of a stored text (decoded now, or from an earlier read in ``epoch``)."""
+        with self._lock:
+            entry = self._entries.get(rowid)
+            if entry is not None and entry[0] == epoch:
+                self._entries.move_to_end(rowid)
+                return entry[1]
+        parts = decode_text(blob)
+        with self._lock:
+            if epoch == self.epoch:
+                self._entries[rowid] = (epoch, parts)
+                if len(self._entries) > self._capacity:
+                    self._entries.popitem(last=False)
+        return parts
 
 
 @dataclass(slots=True)
@@ -108,7 +150,7 @@ def _combine(required: list[str], excluded: list[str]) -> str:
 
 
 def find_candidates(
-    conn: sqlite3.Connection, query: Query, filters: Filters
+    conn: sqlite3.Connection, query: Query, filters: Filters, texts: TextCache
 ) -> tuple[list[_Candidate], int, bool]:
     """Matching articles (newest WINDOW, verified and scored) and the match count.
 
@@ -156,6 +198,7 @@ def find_candidates(
     candidates: list[_Candidate] = []
     upper: list[object] = []
     deadline = time.perf_counter() + PAGE_SECONDS
+    epoch = texts.epoch
     while True:
         rows = conn.execute(
             f"SELECT {table}.rowid, {score}, docs.story, {columns} FROM {table} "
@@ -165,7 +208,9 @@ def find_candidates(
             [expression, *params, *upper, window],
         ).fetchall()
         batch = [
-            _Candidate(r[0], r[1], r[2], decode_text(r[3]) if r[3] is not None else None, r[4])
+            _Candidate(
+                r[0], r[1], r[2], texts.parts(r[0], r[3], epoch) if r[3] is not None else None, r[4]
+            )
             for r in rows
         ]
         candidates += _checked(conn, other, checks, batch, query if verify else None)
@@ -301,12 +346,16 @@ def _in_rows(ids: list[int]) -> str:
 
 
 def make_hits(
-    conn: sqlite3.Connection, query: Query, ranked: list[tuple[_Candidate, list[int]]]
+    conn: sqlite3.Connection,
+    query: Query,
+    ranked: list[tuple[_Candidate, list[int]]],
+    texts: TextCache,
 ) -> list[SearchHit]:
     """Hits with snippets and highlight spans for ranked candidates (two reads in all)."""
     if not ranked:
         return []
     shown = [candidate.rowid for candidate, _ in ranked]
+    epoch = texts.epoch
     rows = {
         r[0]: r[1:]
         for r in conn.execute(
@@ -326,7 +375,7 @@ def make_hits(
     for candidate, fragments in ranked:
         article_id, page, head_parts, headline_at, blob = rows[candidate.rowid]
         story_id = names.get(candidate.story, article_id)
-        parts = decode_text(blob)
+        parts = texts.parts(candidate.rowid, blob, epoch)
         plain = "\n".join(parts)
         body_start = len("\n".join(parts[:head_parts])) + 1 if head_parts else 0
         snippet, snippet_spans = make_snippet(

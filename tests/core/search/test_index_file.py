@@ -318,3 +318,19 @@ def test_headline_suggestions_follow_the_editions(tmp_path: Path):
     # Only the changed edition's keys are left (pinyin, initials, text start).
     assert conn.execute("SELECT count(*) FROM heads").fetchone()[0] == 3
     conn.close()
+
+
+def test_a_changed_edition_is_never_shown_from_texts_read_before(tmp_path: Path):
+    folder = tmp_path / "ed"
+    path = write(folder, "2030-01-01", {"1": [("合成标题", "旧的合成文字，江北嘴。")]})
+    index = SearchIndex.open(tmp_path / "i.sqlite3", Library([folder]))
+    index.update()
+    # Both the ranked path (two characters) and the single-character path read texts.
+    assert "旧的" in index.search("江北").hits[0].snippet
+    assert "旧的" in index.search("嘴").hits[0].snippet
+    write(folder, "2030-01-01", {"1": [("合成标题", "新的合成文字，江北嘴。")]})
+    os.utime(path, ns=(1, 1))
+    assert index.update().changed == 1
+    assert "新的" in index.search("江北").hits[0].snippet
+    assert "新的" in index.search("嘴").hits[0].snippet
+    index.close()
