@@ -6,10 +6,12 @@ itself. Settings go to a temporary folder, never the user's.
 
     python scripts/screenshot_window.py [--article 2023-07-13/3/tan-xun] [--out PATH]
         [--step 100|125|150|200|250|300] [--elder] [--night] [--sections] [--no-speech]
+        [--search TEXT]
 
 ``--elder`` switches to 长辈版, ``--night`` to the 夜间 theme, ``--sections`` opens
 the 长辈版 版面 drawer, ``--no-speech`` presses 朗读 once on a machine without a
-speech engine, so the hint it leaves is in the picture.
+speech engine, so the hint it leaves is in the picture. ``--search`` types TEXT
+into the search box and waits for the results panel.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ def main() -> None:
     parser.add_argument(
         "--no-speech", action="store_true", help="press 朗读 once (shows the hint when none)"
     )
+    parser.add_argument("--search", metavar="TEXT", help="type TEXT into the search box")
     args = parser.parse_args()
     server = start_xvfb() if not os.environ.get("DISPLAY") else None
     os.environ["QT_QPA_PLATFORM"] = "xcb"
@@ -109,6 +112,9 @@ def main() -> None:
                 aids.elder.layout_action.setChecked(True)
             if args.no_speech:
                 aids.read_aloud.speak_action.trigger()
+            if args.search:
+                settle(1)  # the index is brought up to date after the first paint
+                window.search_box.setText(args.search)
             window.statusBar().clearMessage()  # "字号 N%" would go in a second or two
             settle(3)
             save_grab(window, args.out)

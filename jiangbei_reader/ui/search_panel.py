@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,12 +20,13 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QListView,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -101,16 +103,24 @@ class SearchPanel(QWidget):
         self.edition_filter.setView(popup)
         self.edition_filter.currentIndexChanged.connect(self._on_edition_changed)
 
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.edition_filter, 1)
+        # The filter and the hit buttons share a row while they fit, else the buttons
+        # go under the filter (长辈版 at big steps): never elided to 「…」.
+        self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._top.setContentsMargins(0, 0, 0, 0)
+        self._top.addWidget(self.edition_filter, 1)
+        self._hits_row = hit_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        hit_buttons.setContentsMargins(0, 0, 0, 0)
+        self._hit_buttons: list[QToolButton] = []
         for action, name in ((previous_hit, "previousHitButton"), (next_hit, "nextHitButton")):
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setObjectName(name)
             button.setAccessibleName(action.text())
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            buttons.addWidget(button)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            hit_buttons.addWidget(button)
+            self._hit_buttons.append(button)
+        self._top.addLayout(hit_buttons)
 
         self.message = QLabel(self)
         self.message.setObjectName("searchMessage")
@@ -123,9 +133,34 @@ class SearchPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 0)
-        layout.addLayout(buttons)
+        self._margins = 4
+        layout.addLayout(self._top)
         layout.addWidget(self.message)
         layout.addWidget(self.results, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put the hit buttons under the filter when the row cannot hold them all."""
+        super().resizeEvent(event)
+        self._reflow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font (font step, 长辈版) changes what fits in the row."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._reflow()
+
+    def _reflow(self) -> None:
+        spacing = max(0, self._top.spacing())
+        buttons = sum(button.sizeHint().width() + spacing for button in self._hit_buttons)
+        room = self.width() - self._margins
+        fits_row = self.edition_filter.minimumSizeHint().width() + buttons <= room
+        row, column = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        for layout, direction in (
+            (self._top, row if fits_row else column),
+            (self._hits_row, row if buttons - spacing <= room else column),
+        ):
+            if layout.direction() != direction:
+                layout.setDirection(direction)
 
     @property
     def edition(self) -> str | None:

@@ -236,6 +236,11 @@ def test_searching_in_elder_mode_shows_the_results(qtbot: QtBot, tmp_path: Path)
     assert search.panel.results.isVisible()
     assert search.panel.model.rowCount() > 0
     assert search.panel.width() >= 200 and search.panel.height() >= 200
+    # At every step the drawer's filter and hit buttons fit (they stack when needed).
+    for step in FONT_STEPS:
+        aids(window).zoom.set_step(step)
+        settle()
+        assert clipped_controls(search.panel) == [], step
     window.search_box.clear()  # the search ends: the drawer it opened folds away again
     settle()
     assert not search.panel.isVisible()
