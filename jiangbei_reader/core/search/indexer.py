@@ -373,6 +373,9 @@ def _apply(
         conn.executemany("INSERT INTO fts(rowid, body, head) VALUES(?, ?, ?)", prepared.fts)
         conn.executemany("INSERT INTO chars(rowid, c) VALUES(?, ?)", prepared.chars)
         conn.executemany("INSERT OR IGNORE INTO heads VALUES(?, ?)", prepared.heads)
+        # The fragments that continue a story begun elsewhere (jumps): few.
+        jumps = [(doc[0], doc[3]) for doc in prepared.docs if doc[3] != doc[0]]
+        conn.executemany("INSERT INTO stories VALUES(?, ?)", jumps)
         _add_words(conn, prepared.key, prepared.words)
         report.articles += len(prepared.docs)
         report.text_bytes += prepared.text_bytes
@@ -430,6 +433,7 @@ def remove_edition(conn: sqlite3.Connection, edition_key: str) -> None:
         )
         conn.execute("INSERT INTO chars(chars, rowid, c) VALUES('delete', ?, ?)", (rowid, chars))
     conn.execute("DELETE FROM docs WHERE id >= ? AND id < ?", (low, high))
+    conn.execute("DELETE FROM stories WHERE id >= ? AND id < ?", (low, high))
     conn.executemany("DELETE FROM heads WHERE k = ? AND id = ?", heads)
     row = conn.execute(
         "SELECT words FROM edition_words WHERE edition = ?", (edition_key,)

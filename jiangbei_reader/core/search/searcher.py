@@ -150,7 +150,10 @@ def _combine(required: list[str], excluded: list[str]) -> str:
 
 
 def find_candidates(
-    conn: sqlite3.Connection, query: Query, filters: Filters, texts: TextCache
+    conn: sqlite3.Connection,
+    query: Query,
+    filters: Filters,
+    texts: TextCache,
 ) -> tuple[list[_Candidate], int, bool]:
     """Matching articles (newest WINDOW, verified and scored) and the match count.
 
@@ -194,22 +197,34 @@ def find_candidates(
     verify = bool(mixed or mixed_out)
     where, params = filters.where(table)
     need_text = verify or table == "chars"
-    columns = "docs.text, docs.head_parts" if need_text else "NULL, docs.head_parts"
+    # Without text or a page to read, docs is not joined (a lookup per candidate):
+    # the story of the few fragments of a longer story comes from ``stories``.
+    joined = need_text or filters.page is not None
+    columns = "docs.story, docs.text, docs.head_parts" if need_text else "docs.story, NULL, 0"
+    source = f"{table} JOIN docs ON docs.id = {table}.rowid" if joined else table
+    if not joined:
+        columns = f"{table}.rowid, NULL, 0"
+    join = f" JOIN docs ON docs.id = {table}.rowid" if filters.page is not None else ""
     candidates: list[_Candidate] = []
     upper: list[object] = []
     deadline = time.perf_counter() + PAGE_SECONDS
     epoch = texts.epoch
     while True:
         rows = conn.execute(
-            f"SELECT {table}.rowid, {score}, docs.story, {columns} FROM {table} "
-            f"JOIN docs ON docs.id = {table}.rowid WHERE {table} MATCH ?{where}"
+            f"SELECT {table}.rowid, {score}, {columns} FROM {source} "
+            f"WHERE {table} MATCH ?{where}"
             f"{f' AND {table}.rowid < ?' if upper else ''} "
             f"ORDER BY {table}.rowid DESC LIMIT ?",
             [expression, *params, *upper, window],
         ).fetchall()
+        stories = {} if joined or not rows else _stories(conn, rows[-1][0], rows[0][0])
         batch = [
             _Candidate(
-                r[0], r[1], r[2], texts.parts(r[0], r[3], epoch) if r[3] is not None else None, r[4]
+                r[0],
+                r[1],
+                stories.get(r[0], r[2]),
+                texts.parts(r[0], r[3], epoch) if r[3] is not None else None,
+                r[4],
             )
             for r in rows
         ]
@@ -228,7 +243,6 @@ def find_candidates(
         _score_chars(candidates, query)
     if complete:
         return candidates, len(candidates), True
-    join = f" JOIN docs ON docs.id = {table}.rowid" if filters.page is not None else ""
     (count,) = conn.execute(
         f"SELECT count(*) FROM (SELECT {table}.rowid FROM {table}{join} "
         f"WHERE {table} MATCH ?{where} LIMIT ?)",
@@ -236,6 +250,11 @@ def find_candidates(
     ).fetchone()
     exact = not (checks or verify) and count <= COUNT_CAP
     return candidates, min(count, COUNT_CAP), exact
+
+
+def _stories(conn: sqlite3.Connection, low: int, high: int) -> dict[int, int]:
+    """Fragment → the story's first fragment, for the fragments in a rowid range."""
+    return dict(conn.execute("SELECT id, story FROM stories WHERE id BETWEEN ? AND ?", (low, high)))
 
 
 def _checked(
@@ -308,7 +327,8 @@ def rank(candidates: list[_Candidate], limit: int) -> list[tuple[_Candidate, lis
     """
     best = max((c.score for c in candidates), default=0.0)
     scale = best if best > 0 else 1.0
-    ordered = sorted(candidates, key=lambda c: (-round(c.score / scale, 2), -c.rowid))
+    # Candidates come newest first, and the sort is stable: ties stay newest first.
+    ordered = sorted(candidates, key=lambda c: -round(c.score / scale, 2))
     stories: dict[int, tuple[_Candidate, list[int]]] = {}
     for candidate in ordered:
         if candidate.story in stories:

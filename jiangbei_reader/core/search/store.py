@@ -19,7 +19,7 @@ from jiangbei_reader.core.ref_cache import library_cache_path
 #: "JBS1": marks the file as a 江北报 search index.
 APPLICATION_ID = 0x4A425331
 #: Bump when the schema, the normalisation or the tokens change: old files are rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: The full page check runs at most this often.
 CHECK_SECONDS = 24 * 3600
 #: Article ids are ``date ordinal * SLOTS + position``: row order is date order.
@@ -50,6 +50,7 @@ CREATE TABLE words(
 CREATE INDEX words_key ON words(kind, key);
 CREATE INDEX words_initials ON words(kind, initials);
 CREATE TABLE edition_words(edition TEXT PRIMARY KEY, words BLOB NOT NULL);
+CREATE TABLE stories(id INTEGER PRIMARY KEY, story INTEGER NOT NULL);
 CREATE TABLE heads(k TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(k, id)) WITHOUT ROWID;
 """
 
