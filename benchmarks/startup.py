@@ -8,6 +8,8 @@ from launch until the article pane's first paint event, for
 * ``reader``: the reader window, built by ``app.create_window`` as ``main`` does;
 * ``window alone``: the same window without the features app.py installs on it
   (search, 长辈版 and read-aloud), to tell their cost from the window's;
+* ``first start``: the reader on the bundled editions with empty caches and no
+  settings, as the first start after installing it;
 * ``archive``: the reader with a generated 10-year archive (3,650 synthetic
   editions, written to a temporary folder) in ``--editions``, and the window
   alone over the same archive.
@@ -147,6 +149,8 @@ def child_window_only(argv: list[str]) -> None:
 # -- parent ----------------------------------------------------------------------------
 
 
+#: The label of the runs that start with empty caches, as the very first start does.
+FIRST = "first start"
 #: Phase timings reported by the children, by run label.
 PHASES: dict[str, list[dict[str, float]]] = {}
 #: CPU time (user + system) of each child up to its first paint, by run label.
@@ -319,10 +323,16 @@ def main() -> None:
         for command in modes.values():  # warm the file cache and the bytecode cache
             time_start(command, env)
         # Runs alternate between the modes, so a busy machine slows them all alike.
-        times: dict[str, list[float]] = {label: [] for label in modes}
-        for _ in range(args.runs):
+        times: dict[str, list[float]] = {label: [] for label in [*modes, FIRST]}
+        for run in range(args.runs):
             for label, command in modes.items():
                 times[label].append(time_start(command, env, label))
+            # A first start: no caches (slugs, listing, index) and no settings yet.
+            fresh = base / f"first-{run}"
+            first_env = dict(env, XDG_CACHE_HOME=str(fresh / "cache"))
+            first_env["XDG_CONFIG_HOME"] = str(fresh / "config")
+            command = ["reader", "--config-dir", str(fresh / "reader-config")]
+            times[FIRST].append(time_start(command, first_env, FIRST))
         cache = "no bytecode cache" if args.no_bytecode_cache else "bytecode cached"
         for title, figures in (("wall time", times), ("CPU time (user + system)", CPU)):
             bare = statistics.median(figures["bare"])
@@ -332,6 +342,7 @@ def main() -> None:
             )
             print(f"  {'bare QMainWindow + QTextBrowser':<33} {bare * 1000:7.0f} ms")
             row("reader, bundled editions", statistics.median(figures["reader"]), bare, 1.5)
+            row("  the same, first start", statistics.median(figures[FIRST]), bare, 1.5)
             row(
                 "  window alone (no search, 长辈版)",
                 statistics.median(figures["window only"]),
