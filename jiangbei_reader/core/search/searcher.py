@@ -18,7 +18,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from jiangbei_reader.core.search.indexer import decode_text
-from jiangbei_reader.core.search.normalize import normalize, normalized_plain
+from jiangbei_reader.core.search.normalize import fold, normalize, normalized_plain
 from jiangbei_reader.core.search.query import Query, Term
 from jiangbei_reader.core.search.results import SearchHit
 from jiangbei_reader.core.search.snippet import make_snippet
@@ -300,19 +300,26 @@ def _score_chars(candidates: list[_Candidate], query: Query) -> None:
     Counted in the stored text as printed (the character table already checked
     the folded form is there): cheap, and a ranking needs no more.
     """
-    chars = {p for t in query.required for p in t.pieces}
-    texts = []
+    chars = tuple({p for t in query.required for p in t.pieces})
+    heads: list[str] = []
+    bodies: list[str] = []
     for c in candidates:
         parts = c.parts or []
-        texts.append(("\n".join(parts[: c.head_parts]), "\n".join(parts[c.head_parts :])))
-    if not texts:
+        heads.append("\n".join(parts[: c.head_parts]))
+        bodies.append("\n".join(parts[c.head_parts :]))
+    if not candidates:
         return
-    avg_head = max(1.0, sum(len(h) for h, _ in texts) / len(texts))
-    avg_body = max(1.0, sum(len(b) for _, b in texts) / len(texts))
-    for candidate, (head, body) in zip(candidates, texts, strict=True):
-        candidate.score = HEAD_WEIGHT * _saturate(
-            sum(head.count(c) for c in chars), len(head), avg_head
-        ) + _saturate(sum(body.count(c) for c in chars), len(body), avg_body)
+    avg_head = max(1.0, sum(map(len, heads)) / len(heads))
+    avg_body = max(1.0, sum(map(len, bodies)) / len(bodies))
+    for candidate, head, body in zip(candidates, heads, bodies, strict=True):
+        if len(chars) == 1:
+            in_head, in_body = head.count(chars[0]), body.count(chars[0])
+        else:
+            in_head = sum(head.count(c) for c in chars)
+            in_body = sum(body.count(c) for c in chars)
+        candidate.score = HEAD_WEIGHT * _saturate(in_head, len(head), avg_head) + _saturate(
+            in_body, len(body), avg_body
+        )
 
 
 def _saturate(tf: int, length: int, average: float) -> float:
@@ -341,8 +348,10 @@ def rank(candidates: list[_Candidate], limit: int) -> list[tuple[_Candidate, lis
 def _first_spans(query: Query, parts: list[str], head_parts: int) -> list[tuple[int, int]]:
     """Hits in the first body part that has any (else in the title parts), as plain-text spans.
 
-    Parts are checked in their normalised form without the offset map, and only
-    the first one with a hit is normalised with it.
+    A part is passed over when no piece has all its characters in the folded
+    part (exact for pieces of one character); the others are normalised until one
+    has a hit. (Checking their normalised text without the offset map first cost
+    more than it saved.)
     """
     pieces = query.highlight_pieces()
     offsets = []
@@ -351,8 +360,8 @@ def _first_spans(query: Query, parts: list[str], head_parts: int) -> list[tuple[
         offsets.append(position)
         position += len(part) + 1
     for index in [*range(head_parts, len(parts)), *range(head_parts)]:
-        plain = normalized_plain([parts[index]])
-        if not any(piece in plain for piece in pieces):
+        folded = fold(parts[index])
+        if not any(all(char in folded for char in piece) for piece in pieces):
             continue
         spans = query.spans(normalize(parts[index]))
         if spans:
