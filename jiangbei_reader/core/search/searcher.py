@@ -207,6 +207,7 @@ def find_candidates(
     join = f" JOIN docs ON docs.id = {table}.rowid" if filters.page is not None else ""
     candidates: list[_Candidate] = []
     upper: list[object] = []
+    fetched = 0
     deadline = time.perf_counter() + PAGE_SECONDS
     epoch = texts.epoch
     while True:
@@ -229,6 +230,7 @@ def find_candidates(
             for r in rows
         ]
         candidates += _checked(conn, other, checks, batch, query if verify else None)
+        fetched += len(rows)
         if len(rows) < window:
             complete = True
             break
@@ -243,11 +245,13 @@ def find_candidates(
         _score_chars(candidates, query)
     if complete:
         return candidates, len(candidates), True
-    (count,) = conn.execute(
+    # The matches read so far are counted: the count goes on below the oldest of them.
+    (older,) = conn.execute(
         f"SELECT count(*) FROM (SELECT {table}.rowid FROM {table}{join} "
-        f"WHERE {table} MATCH ?{where} LIMIT ?)",
-        [expression, *params, COUNT_CAP + 1],
+        f"WHERE {table} MATCH ?{where} AND {table}.rowid < ? LIMIT ?)",
+        [expression, *params, *upper, max(0, COUNT_CAP + 1 - fetched)],
     ).fetchone()
+    count = fetched + older
     exact = not (checks or verify) and count <= COUNT_CAP
     return candidates, min(count, COUNT_CAP), exact
 
