@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter, QStackedWidget
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.navigation import Route, RouteKind
 from jiangbei_reader.ui.first_paint import after_first_paint
-from jiangbei_reader.ui.search_jobs import JobSignals, index_job, search_job, utf16_offsets
+from jiangbei_reader.ui.search_hits import ArticleHits
+from jiangbei_reader.ui.search_jobs import JobSignals, index_job, search_job
 from jiangbei_reader.ui.search_panel import SearchPanel
 from jiangbei_reader.ui.search_results import SearchResultDelegate
 from jiangbei_reader.ui.window import ReaderWindow
@@ -44,8 +45,6 @@ class SearchController(QObject):
     results_shown = Signal(object)
     #: The index update finished (an UpdateReport, or the exception).
     index_updated = Signal(object)
-    #: An article from the results is shown with its hits highlighted: how many.
-    hits_highlighted = Signal(int)
 
     def __init__(self, window: ReaderWindow, index_path: Path | None = None) -> None:
         super().__init__(window)
@@ -69,19 +68,11 @@ class SearchController(QObject):
         self._cancel = threading.Event()
         self._origin: tuple[Route, int] | None = None
         self._last_results: SearchResults | None = None
-        self._ranges: list[tuple[int, int]] = []
-        self._hit = -1
-        #: The route whose article shows the highlighted hits.
-        self._highlighted: Route | None = None
-
-        self.previous_hit = self._make_action(
-            "previousHit", self.tr("上一处"), QKeySequence.StandardKey.FindPrevious
-        )
-        self.next_hit = self._make_action(
-            "nextHit", self.tr("下一处"), QKeySequence.StandardKey.FindNext
-        )
-        self.previous_hit.triggered.connect(lambda: self.step_hit(-1))
-        self.next_hit.triggered.connect(lambda: self.step_hit(1))
+        self.hits = ArticleHits(window, self._hit_spans)
+        #: An article from the results is shown with its hits highlighted: how many.
+        self.hits_highlighted = self.hits.highlighted
+        self.previous_hit = self.hits.previous_action
+        self.next_hit = self.hits.next_action
         self.panel = SearchPanel(window.library.refs, self.previous_hit, self.next_hit)
         self._stack = self._take_tree_place(window.splitter)
 
@@ -89,11 +80,6 @@ class SearchController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
-        # Highlights go back on once the view has drawn the article again (owned: dies with us).
-        self._reapply_timer = QTimer(self)
-        self._reapply_timer.setSingleShot(True)
-        self._reapply_timer.setInterval(0)
-        self._reapply_timer.timeout.connect(self._reapply)
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self._escape.setContext(Qt.ShortcutContext.WindowShortcut)
         self._escape.setEnabled(False)
@@ -110,19 +96,6 @@ class SearchController(QObject):
         window.register_route_handler(RouteKind.SEARCH, self._show_search_route)
         window.installEventFilter(self)
         box.installEventFilter(self)
-        window.view.installEventFilter(self)
-        window.route_changed.connect(self._on_route_changed)
-
-    def _make_action(self, name: str, text: str, key: QKeySequence.StandardKey) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(f"action_{name}")
-        action.setShortcut(QKeySequence(key))
-        action.setToolTip(
-            f"{text}（{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}）"
-        )
-        action.setEnabled(False)
-        self.window.addAction(action)
-        return action
 
     def _take_tree_place(self, splitter: QSplitter) -> QStackedWidget:
         """Put the tree and the panel in a stack where the tree was (the splitter keeps 2 parts)."""
@@ -181,9 +154,6 @@ class SearchController(QObject):
         """A closing window stops the indexing worker; Down in the box goes to the results."""
         if watched is self.window and event.type() == QEvent.Type.Close:
             self._cancel.set()
-        elif watched is self.window.view and event.type() == QEvent.Type.FontChange:
-            # The view lays the article out anew (font step) and drops the highlights.
-            self._reapply_timer.start()
         elif (
             watched is self.window.search_box
             and isinstance(event, QKeyEvent)
@@ -306,62 +276,16 @@ class SearchController(QObject):
 
     def highlight_hits(self) -> int:
         """Highlight every hit of the current query in the article pane; scroll to the first."""
-        view = self.window.view
-        current = self.window.router.current
-        self._highlighted = current.route if current is not None else None
-        self._ranges = self._find_ranges()
-        view.highlight_ranges(self._ranges)
-        # In a whole story the chosen fragment may not be the first: start at its first hit.
-        top = view.reading_position()
-        later = [i for i, (start, _end) in enumerate(self._ranges) if start >= top]
-        self._hit = (later[0] if later else 0) - 1
-        self._enable_hit_actions()
-        if self._ranges:
-            self.step_hit(1)
-        self.hits_highlighted.emit(len(self._ranges))
-        return len(self._ranges)
+        return self.hits.highlight()
 
-    def _find_ranges(self) -> list[tuple[int, int]]:
-        """Document ranges of the last query's hits in the article pane."""
+    def _hit_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the last query's hits are in ``text`` (the pane's plain text)."""
         results = self._last_results
         if results is None:
             return []
-        # One line of the plain text per block (paragraph, headline): a hit never spans two.
-        text = self.window.view.document().toPlainText()
-        try:
-            if results.pinyin_words:
-                spans = self._any_word_spans(results.pinyin_words, text)
-            else:
-                spans = self.index.highlight_blocks(results.query, text)
-        except Exception:  # highlighting is a help: never lose the article over it
-            log.exception("highlighting failed")
-            spans = []
-        offsets = utf16_offsets(text)
-        return [(offsets[s], offsets[e]) for s, e in spans if 0 <= s < e <= len(text)]
-
-    def _enable_hit_actions(self) -> None:
-        self.previous_hit.setEnabled(bool(self._ranges))
-        self.next_hit.setEnabled(bool(self._ranges))
-
-    @Slot(object)
-    def _on_route_changed(self, route: object) -> None:
-        """The same article drawn again (theme, 全文连读) keeps its hits; another drops them."""
-        if self._ranges and route == self._highlighted:
-            self._reapply_timer.start()
-        elif route != self._highlighted:
-            self._ranges = []
-            self._highlighted = None
-            self._enable_hit_actions()
-
-    @Slot()
-    def _reapply(self) -> None:
-        current = self.window.router.current
-        if self._highlighted is None or current is None or current.route != self._highlighted:
-            return
-        self._ranges = self._find_ranges()
-        self._hit = min(self._hit, len(self._ranges) - 1)
-        self.window.view.highlight_ranges(self._ranges)
-        self._enable_hit_actions()
+        if results.pinyin_words:
+            return self._any_word_spans(results.pinyin_words, text)
+        return self.index.highlight_blocks(results.query, text)
 
     def _any_word_spans(self, words: tuple[str, ...], text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
@@ -378,26 +302,12 @@ class SearchController(QObject):
 
     def step_hit(self, step: int) -> None:
         """Go to the next (``1``) or previous (``-1``) hit in the article, round the end."""
-        if not self._ranges:
-            return
-        self._hit = (self._hit + step) % len(self._ranges)
-        start, end = self._ranges[self._hit]
-        view = self.window.view
-        cursor = QTextCursor(view.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        view.setTextCursor(cursor)
-        # The hit a third of the way down, with its context, not on the pane's edge.
-        bar = view.verticalScrollBar()
-        bar.setValue(bar.value() + view.cursorRect(cursor).top() - view.viewport().height() // 3)
-        self.window.statusBar().showMessage(
-            self.tr("第{0}处，共{1}处").format(self._hit + 1, len(self._ranges)), _STATUS_MS
-        )
+        self.hits.step(step)
 
     @property
     def hit_ranges(self) -> list[tuple[int, int]]:
         """Document ranges of the highlighted hits in the article pane."""
-        return list(self._ranges)
+        return self.hits.ranges
 
     # -- leaving ----------------------------------------------------------------------
 
@@ -406,9 +316,7 @@ class SearchController(QObject):
         """Esc: clear the search and go back to where the reader was before it."""
         origin = self._origin
         self._origin = None
-        self._ranges = []
-        self._highlighted = None
-        self._enable_hit_actions()
+        self.hits.forget()
         self.window.search_box.blockSignals(True)
         self.window.search_box.clear()
         self.window.search_box.blockSignals(False)
