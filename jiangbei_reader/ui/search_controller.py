@@ -212,6 +212,7 @@ class SearchController(QObject):
         current = self.window.router.current
         if current is not None and current.route.kind is not RouteKind.SEARCH:
             self._origin = (current.route, self.window.view.reading_position())
+        self.panel.list_editions()
         self._stack.setCurrentWidget(self.panel)
         self._escape.setEnabled(True)
 

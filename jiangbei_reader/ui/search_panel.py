@@ -52,7 +52,18 @@ class EditionFilterModel(QAbstractListModel):
     def __init__(self, refs: Sequence[EditionRef], everything: str, parent: QObject) -> None:
         super().__init__(parent)
         self._everything = everything
-        self._keys = sorted((ref.key for ref in refs), reverse=True)
+        self._all_keys = sorted((ref.key for ref in refs), reverse=True)
+        #: The editions are listed when the panel is first used: until then a style
+        #: sheet change (at start-up, the theme) would lay out thousands of rows.
+        self._keys: list[str] = []
+
+    def list_editions(self) -> None:
+        """Make the editions choosable (the first time the panel is used)."""
+        if self._keys or not self._all_keys:
+            return
+        self.beginInsertRows(QModelIndex(), 1, len(self._all_keys))
+        self._keys = self._all_keys
+        self.endInsertRows()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._keys) + 1
@@ -92,7 +103,8 @@ class SearchPanel(QWidget):
         self.edition_filter = QComboBox(self)
         self.edition_filter.setObjectName("searchEditionFilter")
         self.edition_filter.setAccessibleName(self.tr("只搜索这一期"))
-        self.edition_filter.setModel(EditionFilterModel(refs, self.tr("全部各期"), self))
+        self._editions = EditionFilterModel(refs, self.tr("全部各期"), self)
+        self.edition_filter.setModel(self._editions)
         # Sized for a date, not by measuring every row (3,650 calls into Python).
         self.edition_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -137,6 +149,10 @@ class SearchPanel(QWidget):
         layout.addLayout(self._top)
         layout.addWidget(self.message)
         layout.addWidget(self.results, 1)
+
+    def list_editions(self) -> None:
+        """Let the edition filter offer every edition (the panel is about to be used)."""
+        self._editions.list_editions()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Put the hit buttons under the filter when the row cannot hold them all."""

@@ -31,12 +31,15 @@ def test_reset_forgets_the_edition_filter_and_the_results(
     assert controller is not None
     panel = controller.panel  # type: ignore[attr-defined]
     combo = window.findChild(QComboBox, "searchEditionFilter")
-    assert combo is not None and combo.count() > 2
+    assert combo is not None
     side = window.findChild(QStackedWidget, "sidePanel")
     assert side is not None
     qtbot.waitUntil(lambda: not controller.indexing, timeout=20_000)  # type: ignore[attr-defined]
 
     window.search_box.setText("测试")
+    with qtbot.waitSignal(controller.results_shown, timeout=10_000):  # type: ignore[attr-defined]
+        pass
+    assert combo.count() > 2  # the editions are listed once the panel is in use
     with qtbot.waitSignal(controller.results_shown, timeout=10_000):  # type: ignore[attr-defined]
         combo.setCurrentIndex(1)  # one edition only: searches again
     assert panel.edition is not None

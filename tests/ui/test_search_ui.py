@@ -329,3 +329,17 @@ def test_a_corrupt_index_file_is_rebuilt_and_search_works(qtbot: QtBot) -> None:
     assert "检索索引" in window.statusBar().currentMessage()
     type_query(qtbot, window, "专精特新")
     assert headlines(window)[0] == XIAO_JU_REN
+
+
+def test_the_edition_filter_lists_the_editions_once_the_panel_is_used(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Listed at start-up, thousands of rows were laid out at every style sheet change.
+    window = open_window(qtbot, write_library(tmp_path / "editions"))
+    combo = controller(window).panel.edition_filter
+    assert combo.count() == 1 and combo.currentText() == "全部各期"
+    with qtbot.waitSignal(controller(window).results_shown, timeout=10_000):
+        window.search_box.setText("测试")
+    keys = [combo.itemData(i) for i in range(combo.count())]
+    assert keys[0] == "" and keys[1:] == sorted(ref.key for ref in window.library.refs)[::-1]
+    assert len(keys) == len(window.library.refs) + 1
