@@ -38,7 +38,7 @@ from pathlib import Path
 
 import jiangbei_reader
 from jiangbei_reader.core.library import Library, load_edition_file
-from jiangbei_reader.core.search import SearchIndex
+from jiangbei_reader.core.search import SearchIndex, default_index_path
 from jiangbei_reader.core.search.normalize import normalize_parts
 from jiangbei_reader.core.search.vocab import edition_words
 from jiangbei_reader.core.synthetic import SyntheticWriter, write_archive
@@ -85,6 +85,8 @@ def wait(done):
 wait(lambda: not search.indexing)
 index = search.index
 assert index.path is not None and index.article_count() > 0, index.warnings
+# The benchmark's index, not one the window built for itself.
+assert str(index.path.resolve()) == sys.argv[3], (index.path, sys.argv[3])
 started = rss("VmRSS")
 shown = []
 search.results_shown.connect(shown.append)
@@ -277,11 +279,13 @@ def bench(size: int, folder: Path, args: argparse.Namespace) -> None:
         f"\n== {size} editions: {files_mb:.1f} MB of edition files "
         f"(written in {time.perf_counter() - start:.1f} s)"
     )
-    # In a cache dir of its own, where the reader window (WINDOW_PROBE) looks for it.
+    # In a cache dir of its own, under the name the reader window (WINDOW_PROBE) looks
+    # for (one file per set of edition folders): the window searches this index
+    # instead of building its own.
     cache = folder / f"cache-{size}"
-    db = cache / "jiangbei-reader" / "search.sqlite3"
+    db = cache / "jiangbei-reader" / default_index_path(Library([archive]).roots).name
     db.parent.mkdir(parents=True, exist_ok=True)
-    for stale in db.parent.glob("search.sqlite3*"):
+    for stale in db.parent.glob("search*.sqlite3*"):
         stale.unlink()
     index = SearchIndex.open(db, Library([archive]))
     cpu = time.process_time()
@@ -366,7 +370,14 @@ def bench(size: int, folder: Path, args: argparse.Namespace) -> None:
     )
     print(f"peak RSS of a bare process (no Qt) searching this index: {float(done.stdout):.0f} MB")
     done = subprocess.run(
-        [sys.executable, "-c", WINDOW_PROBE, str(archive), json.dumps(probe_queries)],
+        [
+            sys.executable,
+            "-c",
+            WINDOW_PROBE,
+            str(archive),
+            json.dumps(probe_queries),
+            str(db.resolve()),
+        ],
         env={
             **os.environ,
             "PYTHONPATH": package_root,
