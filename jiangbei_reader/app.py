@@ -37,6 +37,7 @@ from jiangbei_reader.core.typography import DEFAULT_STEP, Mode, base_point_size
 from jiangbei_reader.resources import editions_dir, resource
 from jiangbei_reader.ui.actions import ActionId
 from jiangbei_reader.ui.elder_mode import install_reading_aids
+from jiangbei_reader.ui.first_paint import after_first_paint
 from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
 from jiangbei_reader.ui.printing import install_printing
 from jiangbei_reader.ui.search_controller import install_search
@@ -170,6 +171,19 @@ def _first_headlines(window: ReaderWindow) -> list[str]:
     return headlines
 
 
+def _log_problems(library: Library) -> None:
+    for diagnostic in library.diagnostics:
+        if diagnostic.severity is Severity.ERROR:
+            log.warning("%s", diagnostic.format())
+
+
+def _verify_listing(window: ReaderWindow) -> None:
+    """Check the cached listing the window started with; show what changed."""
+    if window.library.verify():
+        _log_problems(window.library)
+        window.reload_listing()
+
+
 def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     # Slugs known from earlier runs: the first edition parses without loading pypinyin.
     slugs = default_slug_cache_path()
@@ -180,15 +194,17 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     roots = options.editions or [editions_dir()]
-    library = Library(roots, ref_cache=RefCache(default_ref_cache_path(roots)))
-    for diagnostic in library.diagnostics:
-        if diagnostic.severity is Severity.ERROR:
-            log.warning("%s", diagnostic.format())
+    # The cached listing is shown first and checked file by file after the first paint.
+    library = Library(roots, ref_cache=RefCache(default_ref_cache_path(roots)), trust_cache=True)
+    _log_problems(library)
     config_dir = options.config_dir or default_config_dir()
     store = SettingsStore(config_dir)
     loaded = store.load()
     ui_state = load_ui_state(config_dir / UI_STATE_FILE)
     window = ReaderWindow(library, loaded.preferences, store, ui_state)
+    if not library.verified:
+        # Before the search opens its index over the library's editions (same queue).
+        after_first_paint(window.view.viewport(), lambda: _verify_listing(window))
     install_search(window)
     # Font steps, 长辈版, themes and read-aloud (issue 5), restored from the preferences.
     window.reading_aids = install_reading_aids(window, fonts)  # type: ignore[attr-defined]

@@ -52,8 +52,11 @@ def parse_edition_bytes(data: bytes, path: Path | None = None) -> ParseResult:
     return ParseResult(edition, diagnostics, decoded.text)
 
 
-def _walk_edition_files(root: str) -> list[str]:
-    """``*.md`` files under ``root``, skipping hidden files and folders below it, sorted."""
+def _walk_edition_files(root: str, folders: dict[str, int] | None = None) -> list[str]:
+    """``*.md`` files under ``root``, skipping hidden files and folders below it, sorted.
+
+    ``folders`` receives each folder listed with its modification time (ns).
+    """
     found: list[tuple[tuple[str, ...], str, str]] = []
 
     # os.scandir and plain strings: Path.rglob, a stat per file and sorting Path
@@ -62,6 +65,9 @@ def _walk_edition_files(root: str) -> list[str]:
     # file is reported when read.
     def walk(folder: str, parts: tuple[str, ...]) -> None:
         try:
+            # The time before the listing: a change during it is seen next time.
+            if folders is not None:
+                folders[folder] = os.stat(folder).st_mtime_ns
             entries = list(os.scandir(folder))
         except OSError:
             return
@@ -83,14 +89,18 @@ def _walk_edition_files(root: str) -> list[str]:
     return [path for _, _, path in found]
 
 
-def _find_edition_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
+def _find_edition_names(
+    paths: Iterable[Path], folders: dict[str, int] | None = None
+) -> tuple[list[str], list[Diagnostic]]:
     found: list[str] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found.extend(_walk_edition_files(str(path)))
+            found.extend(_walk_edition_files(str(path), folders))
         elif path.is_file():
             found.append(str(path))
+            if folders is not None:  # a file named directly: its folder tells renames
+                folders[str(path.parent)] = path.parent.stat().st_mtime_ns
         else:
             problems.append(Diagnostic(path, 0, 0, Severity.ERROR, "io", "no such file or folder"))
     return found, problems
@@ -192,13 +202,54 @@ class Library:
     """
 
     def __init__(
-        self, roots: Iterable[Path], cache_size: int = 64, ref_cache: RefCache | None = None
+        self,
+        roots: Iterable[Path],
+        cache_size: int = 64,
+        ref_cache: RefCache | None = None,
+        *,
+        trust_cache: bool = False,
     ) -> None:
+        """List the editions in ``roots``.
+
+        With ``trust_cache``, a cached listing whose folders did not change since
+        is taken as it is, without looking at each file: :meth:`verify` then
+        lists the files again (the window does it once its first article is on
+        screen). Without, every file is checked now.
+        """
         self.roots = tuple(roots)
         self.diagnostics: list[Diagnostic] = []
         self._cache: OrderedDict[str, Edition] = OrderedDict()
         self._cache_size = cache_size
-        files, self.diagnostics = _find_edition_names(self.roots)
+        self._ref_cache = ref_cache
+        trusted = ref_cache.trusted_refs() if trust_cache and ref_cache is not None else None
+        #: False while the listing is the cached one, not yet checked file by file.
+        self.verified = trusted is None
+        if trusted is None:
+            refs, self.diagnostics = self._list()
+        else:
+            refs = trusted
+        self.refs: tuple[EditionRef, ...] = tuple(sorted(refs, key=lambda r: r.date))
+        self._refs_by_key = {ref.key: ref for ref in self.refs}
+
+    def verify(self) -> bool:
+        """Check a cached listing file by file; ``True`` when it changed (refs, problems)."""
+        if self.verified:
+            return False
+        self.verified = True
+        refs, diagnostics = self._list()
+        listed = tuple(sorted(refs, key=lambda r: r.date))
+        if listed == self.refs and not diagnostics:
+            return False
+        for key in {ref.key for ref in set(self.refs) ^ set(listed)}:
+            self.forget(key)
+        self.refs, self.diagnostics = listed, diagnostics
+        self._refs_by_key = {ref.key: ref for ref in self.refs}
+        return True
+
+    def _list(self) -> tuple[list[EditionRef], list[Diagnostic]]:
+        ref_cache = self._ref_cache
+        folders: dict[str, int] = {}
+        files, diagnostics = _find_edition_names(self.roots, folders)
         by_key: dict[str, EditionRef] = {}
         refs_without_date: list[str] = []
         for path in files:
@@ -212,7 +263,7 @@ class Library:
                 refs_without_date.append(path)
                 continue
             if ref.key in by_key:
-                self.diagnostics.append(
+                diagnostics.append(
                     Diagnostic(
                         Path(path),
                         1,
@@ -226,17 +277,18 @@ class Library:
                 continue
             by_key[ref.key] = ref
         if ref_cache is not None:
+            # Only a listing without problems may be shown again unchecked next time.
+            ref_cache.record_folders(folders if not diagnostics and not refs_without_date else None)
             ref_cache.save()
         for path in refs_without_date:
             # Let the full parser say what is wrong with it (no date, binary, …).
             result = load_edition_file(Path(path))
-            self.diagnostics.extend(result.diagnostics)
+            diagnostics.extend(result.diagnostics)
             if result.edition is not None and result.edition.key not in by_key:
                 by_key[result.edition.key] = EditionRef(
                     path, result.edition.date, result.edition.paper, result.edition.number
                 )
-        self.refs: tuple[EditionRef, ...] = tuple(sorted(by_key.values(), key=lambda r: r.date))
-        self._refs_by_key = {ref.key: ref for ref in self.refs}
+        return list(by_key.values()), diagnostics
 
     def __len__(self) -> int:
         return len(self.refs)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_VERSION = 1
+_VERSION = 2
 #: (size, modification time in ns, date, paper, number) as stored.
 _Entry = tuple[int, int, str, str, str]
 
@@ -61,6 +61,9 @@ class RefCache:
         self._entries: dict[str, object] = {}
         self._seen: dict[str, _Entry] = {}
         self._changed = False
+        #: Folder → modification time (ns) at the last listing that was clean.
+        self._folders: dict[str, object] = {}
+        self._listed_folders: dict[str, int] | None = None
         self._load()
 
     def _load(self) -> None:
@@ -78,6 +81,45 @@ class RefCache:
         # Entries are checked when used: checking 3,650 of them here cost as much as
         # the listing saves.
         self._entries = entries
+        folders = data.get("folders")
+        self._folders = folders if isinstance(folders, dict) else {}
+
+    def trusted_refs(self) -> list[EditionRef] | None:
+        """The last listing as it was, if no folder in it changed since; else ``None``.
+
+        A file added, removed or renamed changes its folder's modification time;
+        a file rewritten in place does not, so the caller checks the listing
+        again later (``Library.verify``) and only shows this one first.
+        """
+        from jiangbei_reader.core.library import EditionRef
+
+        if not self._folders or not self._entries:
+            return None
+        for folder, recorded in self._folders.items():
+            try:
+                if os.stat(folder).st_mtime_ns != recorded:
+                    return None
+            except OSError:
+                return None
+        refs: list[EditionRef] = []
+        for name, entry in self._entries.items():
+            if not (isinstance(entry, list) and len(entry) == 5):
+                return None
+            _size, _mtime, date_text, paper, number = entry
+            if not (isinstance(paper, str) and isinstance(number, str)):
+                return None
+            try:
+                date = dt.date.fromisoformat(date_text)
+            except (TypeError, ValueError):
+                return None
+            refs.append(EditionRef(name, date, paper, number))
+        return refs
+
+    def record_folders(self, folders: dict[str, int] | None) -> None:
+        """The folders of this listing and their times; ``None``: do not trust it next time."""
+        if folders != self._folders:
+            self._changed = True
+        self._listed_folders = folders
 
     def lookup(self, path: Path | str) -> tuple[EditionRef | None, os.stat_result | None]:
         """The cached listing entry of ``path`` if the file is unchanged, and its stat."""
@@ -115,7 +157,11 @@ class RefCache:
         """Write the entries of this listing when anything changed; ``True`` if written."""
         if not self._changed and self._seen.keys() == self._entries.keys():
             return False
-        payload = {"version": _VERSION, "files": {k: list(v) for k, v in self._seen.items()}}
+        payload = {
+            "version": _VERSION,
+            "files": {k: list(v) for k, v in self._seen.items()},
+            "folders": self._listed_folders or {},
+        }
         temporary = self.path.with_name(self.path.name + ".tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -125,5 +171,6 @@ class RefCache:
             log.warning("%s: cannot save the edition list cache (%s)", self.path, exc)
             return False
         self._entries = dict(self._seen)
+        self._folders = dict(self._listed_folders or {})
         self._changed = False
         return True

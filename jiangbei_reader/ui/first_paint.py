@@ -9,20 +9,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 #: If a shown window has not painted by then (minimised, covered), start anyway (ms).
 FALLBACK_MS = 1500
 
 
+_NAME = "firstPaintQueue"
+
+
 class _FirstPaint(QObject):
-    def __init__(self, widget: QWidget, work: Callable[[], None]) -> None:
+    """The work waiting for one widget's first paint, run in the order it was added."""
+
+    def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
+        self.setObjectName(_NAME)
         self._widget = widget
-        self._work: Callable[[], None] | None = work
+        self._work: list[Callable[[], None]] = []
+        self._done = False
         widget.installEventFilter(self)
         QTimer.singleShot(0, self, self._check_shown)
+
+    def add(self, work: Callable[[], None]) -> None:
+        if self._done:
+            QTimer.singleShot(0, self, work)  # painted already: as soon as the loop runs
+        else:
+            self._work.append(work)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._widget and event.type() == QEvent.Type.Paint:
@@ -38,17 +51,22 @@ class _FirstPaint(QObject):
             QTimer.singleShot(FALLBACK_MS, self, self._run)
 
     def _run(self) -> None:
-        work, self._work = self._work, None
-        if work is None:
+        if self._done:
             return
+        self._done = True
         self._widget.removeEventFilter(self)
-        self.deleteLater()
-        work()
+        work, self._work = self._work, []
+        for item in work:
+            item()
 
 
 def after_first_paint(widget: QWidget, work: Callable[[], None]) -> None:
     """Call ``work`` once, after ``widget`` first paints (at once if it is not shown).
 
-    The check runs in the event loop, so ``work`` never runs before the caller returns.
+    Work for the same widget runs in the order it was given. The check runs in the
+    event loop, so ``work`` never runs before the caller returns.
     """
-    _FirstPaint(widget, work)
+    queue = widget.findChild(_FirstPaint, _NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    if queue is None:
+        queue = _FirstPaint(widget)
+    queue.add(work)

@@ -90,10 +90,18 @@ class SectionTree(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setExpandsOnDoubleClick(True)
-        self.setModel(model)
-        self._section_model = model
         self._following = False
+        self._section_model = model
+        self.show_model(model)
+
+    def show_model(self, model: SectionModel) -> None:
+        """Show another model (the listing changed); the old one is deleted."""
+        old = self.model()
+        self._section_model = model
+        self.setModel(model)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
+        if isinstance(old, SectionModel) and old is not model:
+            old.deleteLater()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A new width wraps the headlines differently: measure the rows again."""

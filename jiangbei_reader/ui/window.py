@@ -206,6 +206,17 @@ class ReaderWindow(QMainWindow):
             self.go_newest()
         self.status.report_problems(self.library.diagnostics)
 
+    def reload_listing(self) -> None:
+        """The library's listing changed after the start (``Library.verify``): show it."""
+        self.tree.show_model(SectionModel(self.library.refs, self.library.edition, self))
+        self.status.report_problems(self.library.diagnostics)
+        current = self.router.current
+        key = current.route.edition_key if current is not None else None
+        if current is None or not key or self.library.ref(key) is None:
+            self.go_newest()
+        else:
+            self.tree.select_route(current.route)
+
     def register_route_handler(self, kind: RouteKind, handler: RouteHandler) -> None:
         """Let another part (search) show routes of one kind; history still goes through here."""
         self._route_handlers[kind] = handler

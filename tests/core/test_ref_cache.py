@@ -83,7 +83,7 @@ def test_a_bad_cache_file_is_not_used(tmp_path: Path, content: bytes) -> None:
     cache.write_bytes(content)
     library = Library([folder], ref_cache=RefCache(cache))
     assert [r.key for r in library.refs] == ["2030-01-02"]
-    assert json.loads(cache.read_text(encoding="utf-8"))["version"] == 1  # written anew
+    assert json.loads(cache.read_text(encoding="utf-8"))["version"] == 2  # written anew
 
 
 def test_each_set_of_folders_has_its_own_cache_file(tmp_path: Path) -> None:
@@ -92,3 +92,96 @@ def test_each_set_of_folders_has_its_own_cache_file(tmp_path: Path) -> None:
     assert one != default_ref_cache_path([tmp_path / "b"])
     assert one != default_ref_cache_path([tmp_path / "a", tmp_path / "b"])
     assert one.name.startswith("editions-") and one.suffix == ".json"
+
+
+def _keep_folder_time(folder: Path, change) -> None:  # type: ignore[no-untyped-def]
+    """Make ``change`` to a file in ``folder`` as an in-place write would: the folder's time stays."""
+    before = folder.stat()
+    change()
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_a_trusted_listing_checks_folders_only_and_verify_finds_nothing_new(
+    tmp_path: Path, opened: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_archive(tmp_path / "archive", 12)
+    cache = tmp_path / "cache.json"
+    first = Library([tmp_path / "archive"], ref_cache=RefCache(cache))
+    assert first.verified
+    opened.clear()
+    stats: list[str] = []
+    real_stat = os.stat
+
+    def counting_stat(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        stats.append(str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", counting_stat)
+    trusted = Library([tmp_path / "archive"], ref_cache=RefCache(cache), trust_cache=True)
+    assert not trusted.verified and opened == []
+    assert not any(name.endswith(".md") for name in stats)  # the folders only
+    assert _listing(trusted) == _listing(first)
+    assert trusted.verify() is False and trusted.verified
+    assert _listing(trusted) == _listing(first)
+
+
+def test_a_file_added_or_removed_is_seen_at_once_even_when_trusting(tmp_path: Path) -> None:
+    folder = tmp_path / "editions"
+    write_edition(folder, JUMP_PAIR)
+    cache = tmp_path / "cache.json"
+    Library([folder], ref_cache=RefCache(cache))
+    write_edition(folder, JUMP_PAIR.replace("2030-01-02", "2030-01-03"), name="new.md")
+    added = Library([folder], ref_cache=RefCache(cache), trust_cache=True)
+    assert added.verified and [r.key for r in added.refs] == ["2030-01-02", "2030-01-03"]
+    (folder / "new.md").unlink()
+    removed = Library([folder], ref_cache=RefCache(cache), trust_cache=True)
+    assert removed.verified and [r.key for r in removed.refs] == ["2030-01-02"]
+
+
+def test_a_file_rewritten_in_place_is_found_by_verify(tmp_path: Path) -> None:
+    folder = tmp_path / "editions"
+    path = write_edition(folder, JUMP_PAIR)
+    cache = tmp_path / "cache.json"
+    Library([folder], ref_cache=RefCache(cache))
+    _keep_folder_time(
+        folder,
+        lambda: path.write_text(JUMP_PAIR.replace("number: 9999", "number: 123"), "utf-8"),
+    )
+    library = Library([folder], ref_cache=RefCache(cache), trust_cache=True)
+    assert not library.verified and library.refs[0].number == "9999"  # shown first
+    assert library.verify() is True
+    assert library.refs[0].number == "123"
+    edition = library.edition("2030-01-02")
+    assert edition is not None and edition.number == "123"
+    # Checked, and saved: the next start trusts the new listing.
+    again = Library([folder], ref_cache=RefCache(cache), trust_cache=True)
+    assert not again.verified and again.refs[0].number == "123"
+
+
+def test_a_listing_with_problems_is_never_trusted(tmp_path: Path) -> None:
+    folder = tmp_path / "editions"
+    write_edition(folder, JUMP_PAIR)
+    (folder / "broken.md").write_bytes(b"\xff\xfe\x00 not an edition")
+    cache = tmp_path / "cache.json"
+    first = Library([folder], ref_cache=RefCache(cache))
+    assert first.diagnostics
+    second = Library([folder], ref_cache=RefCache(cache), trust_cache=True)
+    assert second.verified and second.diagnostics  # listed file by file, problems told
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"version": 2, "files": {"x.md": [1, 2, "not a date", "", ""]}, "folders": {"/": 0}}',
+        b'{"version": 2, "files": {"x.md": [1]}, "folders": {"/nowhere": 1}}',
+        b'{"version": 2, "files": {}, "folders": "no"}',
+        b'{"version": 1, "files": {}}',
+    ],
+)
+def test_a_bad_or_old_cache_is_not_trusted(tmp_path: Path, content: bytes) -> None:
+    folder = tmp_path / "editions"
+    write_edition(folder, JUMP_PAIR)
+    cache = tmp_path / "cache.json"
+    cache.write_bytes(content)
+    library = Library([folder], ref_cache=RefCache(cache), trust_cache=True)
+    assert library.verified and [r.key for r in library.refs] == ["2030-01-02"]

@@ -72,3 +72,15 @@ def test_the_window_starts_indexing_only_after_its_first_article_is_painted(
     qtbot.waitUntil(lambda: "indexing" in log, timeout=5000)
     assert log[0] == "paint"
     qtbot.waitUntil(lambda: not search.indexing, timeout=20_000)
+
+
+def test_work_for_one_widget_runs_in_the_order_it_was_given(qtbot: QtBot) -> None:
+    browser = QTextBrowser()
+    qtbot.addWidget(browser)
+    log: list[str] = []
+    for name in ("listing", "index", "more"):
+        after_first_paint(browser.viewport(), lambda name=name: log.append(name))
+    qtbot.waitUntil(lambda: len(log) == 3, timeout=1000)
+    assert log == ["listing", "index", "more"]
+    after_first_paint(browser.viewport(), lambda: log.append("late"))  # after the paint
+    qtbot.waitUntil(lambda: log[-1:] == ["late"], timeout=1000)

@@ -1,0 +1,41 @@
+"""The window starts on the cached listing and checks it file by file after its first paint."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from jiangbei_reader.core.library import Library
+from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path
+from tests.helpers.editions import JUMP_PAIR, write_edition
+
+from .reader_helpers import open_window
+
+
+def _labels(window) -> list[str]:  # type: ignore[no-untyped-def]
+    model = window.tree.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_an_edition_rewritten_in_place_is_shown_anew_after_the_check(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "editions"
+    path = write_edition(folder, JUMP_PAIR)
+    write_edition(folder, JUMP_PAIR.replace("2030-01-02", "2030-01-01"), name="older.md")
+    Library([folder], ref_cache=RefCache(default_ref_cache_path([folder])))  # a first start
+    # The newest edition gets another date, written in place: its folder's time stays.
+    before = folder.stat()
+    path.write_text(JUMP_PAIR.replace("2030-01-02", "2030-01-05"), encoding="utf-8")
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    window = open_window(qtbot, folder)
+    assert not window.library.verified  # started on the cached listing
+    assert any("1月2日" in label for label in _labels(window))
+    qtbot.waitUntil(lambda: window.library.verified, timeout=5000)
+    qtbot.waitUntil(lambda: any("1月5日" in label for label in _labels(window)), timeout=5000)
+    assert not any("1月2日" in label for label in _labels(window))
+    current = window.router.current
+    assert current is not None and current.route.edition_key == "2030-01-05"
