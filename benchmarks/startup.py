@@ -134,7 +134,9 @@ def child_window_only(argv: list[str]) -> None:
     preferences = store.load().preferences
     load_known_slugs(default_slug_cache_path())  # as app.py does
     roots = [Path(argv[1])] if len(argv) > 1 else [editions_dir()]
-    library = Library(roots, ref_cache=RefCache(default_ref_cache_path(roots)))  # as app.py
+    library = Library(  # as app.py
+        roots, ref_cache=RefCache(default_ref_cache_path(roots)), trust_cache=True
+    )
     phase("settings and library")
     window = ReaderWindow(library, preferences, store)
     phase("window")
