@@ -1,8 +1,11 @@
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from jiangbei_reader.core.diagnostics import Severity
 from jiangbei_reader.core.library import load_edition_file
-from jiangbei_reader.core.textio import decode_edition_bytes, source_lines
+from jiangbei_reader.core.textio import _printable_share, decode_edition_bytes, source_lines
 from tests.helpers.editions import JUMP_PAIR
 
 
@@ -85,3 +88,11 @@ def test_a_line_separator_in_the_text_does_not_shift_later_line_numbers():
 
     unknown = next(d for d in parse_edition(text).diagnostics if "栏目" in d.message)
     assert unknown.line == source_lines(text).index("栏目：简讯") + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=60))
+def test_the_printable_share_counts_control_characters_but_tabs_and_line_ends(text: str) -> None:
+    # The rule spelled out character by character, as the regular expression must keep it.
+    bad = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch < "\xa0")
+    assert _printable_share(text) == (1 - bad / len(text) if text else 1.0)
