@@ -26,6 +26,19 @@ ALPHABET = "江北报区委员会“”‘’（）《》【】、，。：；�
 )
 
 
+def _last_json_line(script: str) -> object:
+    """Run ``script`` in a fresh interpreter (nothing imported yet); its last line as JSON."""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(result.stdout.splitlines()[-1])
+
+
 def _markdown(text: str) -> str:
     return InlineMarkdown("2030-01-02").convert(text, {})
 
@@ -85,15 +98,7 @@ def test_the_first_article_of_the_bundled_edition_renders_without_loading_markdo
         "html = render_article(edition, edition.article(route.target), DisplaySettings())\n"
         "print(json.dumps(['markdown' in sys.modules, len(html)]))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    loaded, length = json.loads(result.stdout.splitlines()[-1])
+    loaded, length = _last_json_line(script)
     assert length > 1000
     assert loaded is False
 
@@ -156,12 +161,4 @@ def test_a_story_with_a_jump_marker_renders_without_loading_markdown() -> None:
         "html = render_article(edition, next(edition.articles()), DisplaySettings())\n"
         "print(json.dumps(['markdown' in sys.modules, 'class=\"jump\"' in html]))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert json.loads(result.stdout.splitlines()[-1]) == [False, True]
+    assert _last_json_line(script) == [False, True]
