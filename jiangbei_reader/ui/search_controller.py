@@ -94,6 +94,7 @@ class SearchController(QObject):
         self.panel.alternative_chosen.connect(box.setText)
         self.panel.edition_changed.connect(lambda _key: self.search_now())
         window.register_route_handler(RouteKind.SEARCH, self._show_search_route)
+        window.listing_reloaded.connect(lambda: self.panel.set_editions(window.library.refs))
         window.installEventFilter(self)
         box.installEventFilter(self)
 

@@ -65,6 +65,14 @@ class EditionFilterModel(QAbstractListModel):
         self._keys = self._all_keys
         self.endInsertRows()
 
+    def set_refs(self, refs: Sequence[EditionRef]) -> None:
+        """Other editions (the listing changed); listed at once if they were already."""
+        listed = bool(self._keys)
+        self.beginResetModel()
+        self._all_keys = sorted((ref.key for ref in refs), reverse=True)
+        self._keys = self._all_keys if listed else []
+        self.endResetModel()
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._keys) + 1
 
@@ -153,6 +161,10 @@ class SearchPanel(QWidget):
     def list_editions(self) -> None:
         """Let the edition filter offer every edition (the panel is about to be used)."""
         self._editions.list_editions()
+
+    def set_editions(self, refs: Sequence[EditionRef]) -> None:
+        """The editions the filter offers changed (the library's listing was reloaded)."""
+        self._editions.set_refs(refs)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Put the hit buttons under the filter when the row cannot hold them all."""

@@ -89,6 +89,8 @@ class ReaderWindow(QMainWindow):
     article_shown = Signal(str)
     #: New display settings (theme, typeface …): the DisplaySettings.
     display_changed = Signal(object)
+    #: The library's listing changed after the start and the tree shows the new one.
+    listing_reloaded = Signal()
 
     def __init__(
         self,
@@ -216,6 +218,7 @@ class ReaderWindow(QMainWindow):
             self.go_newest()
         else:
             self.tree.select_route(current.route)
+        self.listing_reloaded.emit()
 
     def register_route_handler(self, kind: RouteKind, handler: RouteHandler) -> None:
         """Let another part (search) show routes of one kind; history still goes through here."""

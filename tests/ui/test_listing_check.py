@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path
+from jiangbei_reader.ui.search_controller import SearchController
 from tests.helpers.editions import JUMP_PAIR, write_edition
 
 from .reader_helpers import open_window
@@ -39,3 +40,9 @@ def test_an_edition_rewritten_in_place_is_shown_anew_after_the_check(
     assert not any("1月2日" in label for label in _labels(window))
     current = window.router.current
     assert current is not None and current.route.edition_key == "2030-01-05"
+    # The search's edition filter offers the editions as they are now.
+    search = window.findChild(SearchController, "searchController")
+    assert search is not None
+    search.panel.list_editions()
+    combo = search.panel.edition_filter
+    assert [combo.itemData(i) for i in range(combo.count())] == ["", "2030-01-05", "2030-01-01"]
