@@ -89,6 +89,7 @@ def main() -> None:
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     sys.path.insert(0, str(ROOT))
     try:
+        from PySide6.QtCore import QObject
         from PySide6.QtWidgets import QApplication
 
         from jiangbei_reader.app import create_window
@@ -112,8 +113,13 @@ def main() -> None:
                 aids.elder.layout_action.setChecked(True)
             if args.no_speech:
                 aids.read_aloud.speak_action.trigger()
+            # The index is brought up to date after the first paint; its "检索索引已更新"
+            # would take the status line of the picture.
+            search = window.findChild(QObject, "searchController")
+            deadline = time.monotonic() + 60
+            while getattr(search, "indexing", False) and time.monotonic() < deadline:
+                settle(0.1)
             if args.search:
-                settle(1)  # the index is brought up to date after the first paint
                 window.search_box.setText(args.search)
             window.statusBar().clearMessage()  # "字号 N%" would go in a second or two
             settle(3)

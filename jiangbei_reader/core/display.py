@@ -50,3 +50,5 @@ class DisplaySettings:
     font_line_spacing: float = 1.0
     #: Space between paragraphs, in em.
     paragraph_spacing: float = 0.6
+    #: Size of the headline: a CSS size keyword (``x-large``, ``xx-large``).
+    headline_size: str = "xx-large"

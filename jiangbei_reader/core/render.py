@@ -205,6 +205,10 @@ class _Writer:
         )
 
 
+#: CSS size keywords a headline may take (anything else would be written into the CSS).
+_SIZE_KEYWORDS = frozenset({"medium", "large", "x-large", "xx-large"})
+
+
 def stylesheet(display: DisplaySettings) -> str:
     """The CSS of the reading pane: colours from the theme, every size relative to the base font."""
     c = display.colours
@@ -216,11 +220,12 @@ def stylesheet(display: DisplaySettings) -> str:
     # Below 100 % Qt lets the lines of a two-line headline touch.
     headline_line = max(100, round(1.3 / spacing * 100))
     gap = max(0.0, display.paragraph_spacing)
+    headline = display.headline_size if display.headline_size in _SIZE_KEYWORDS else "xx-large"
     return (
         f"body {{ color: {c.text}; background-color: {c.background};{font} }}"
         f"p.kicker {{ color: {c.kicker}; font-size: large; text-align: center;"
         " margin: 0.8em 0 0.2em 0; }"
-        f"h1.headline {{ color: {c.headline}; font-size: xx-large; font-weight: bold;"
+        f"h1.headline {{ color: {c.headline}; font-size: {headline}; font-weight: bold;"
         f" text-align: center; line-height: {headline_line}%; margin: 0.2em 0 0.3em 0; }}"
         f"p.subtitle {{ color: {c.subtitle}; font-size: large; text-align: center;"
         " margin: 0.2em 0 0.4em 0; }"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QStackedWidget, QToolBar, QToolButton, QWidget
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.themes import DARK, ELDER, LIGHT, Theme
-from jiangbei_reader.core.typography import DEFAULT_STEP, SPACING, Mode
+from jiangbei_reader.core.typography import DEFAULT_STEP, HEADLINE_SIZE, SPACING, Mode
 from jiangbei_reader.ui.actions import ActionId
 from jiangbei_reader.ui.elder_nav import ElderNavBar
 from jiangbei_reader.ui.fonts import BundledFonts
@@ -142,12 +142,14 @@ class ElderMode(QObject):
             colours=article_colours(theme),
             typeface=typeface,
         )
-        # Line height and paragraph gap are core's rule for the mode, nothing else.
-        spacing = SPACING[Mode.ELDER if self.elder else Mode.NORMAL]
+        # Line height, paragraph gap and headline size are core's rule for the mode.
+        mode = Mode.ELDER if self.elder else Mode.NORMAL
+        spacing = SPACING[mode]
         return replace(
             base,
             line_height=spacing.line_height,
             paragraph_spacing=spacing.paragraph_gap_em(),
+            headline_size=HEADLINE_SIZE[mode],
         )
 
     def apply(self) -> None:

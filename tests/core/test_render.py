@@ -127,6 +127,18 @@ def test_theme_colours_reach_the_stylesheet() -> None:
     assert "color: #010203" in css and "background-color: #a0b0c0" in css
 
 
+def test_the_headline_size_comes_from_the_display_and_only_as_a_size_keyword() -> None:
+    def headline_rule(css: str) -> str:
+        return re.search(r"h1\.headline \{[^}]*\}", css).group(0)  # type: ignore[union-attr]
+
+    assert "font-size: xx-large;" in headline_rule(stylesheet(DisplaySettings()))
+    assert "font-size: x-large;" in headline_rule(
+        stylesheet(DisplaySettings(headline_size="x-large"))
+    )
+    hostile = stylesheet(DisplaySettings(headline_size="1px } body { color: red"))
+    assert "font-size: xx-large;" in headline_rule(hostile) and "color: red" not in hostile
+
+
 def test_typeface_cannot_break_out_of_the_stylesheet() -> None:
     css = stylesheet(DisplaySettings(typeface="x'; } body { background: url(http://e/) } {"))
     assert "url(" in css  # the words stay, harmless inside a quoted family name …

@@ -67,10 +67,13 @@ def test_the_button_is_on_the_main_window_and_switches_both_ways(
     assert aids(window).elder.elder
     assert body_px(window) > normal_px
     assert SettingsStore(tmp_path).load().preferences.elder_mode
+    # The body is big already: the headline is 1.5 × it, not 2 ×, and stays on screen.
+    assert "font-size: x-large;" in window.view.html
     button.click()
     settle()
     assert not aids(window).elder.elder
     assert body_px(window) == pytest.approx(normal_px)
+    assert "font-size: xx-large;" in window.view.html
     assert window.menuBar().isVisible()
     assert window.tree.isVisible()
 
