@@ -22,20 +22,14 @@ from pathlib import Path
 
 from jiangbei_reader.core.library import EditionRef, Library
 from jiangbei_reader.core.search import store
-from jiangbei_reader.core.search.indexer import (
-    CancelCheck,
-    ProgressCallback,
-    decode_text,
-    head_keys,
-    stored_headline,
-    update_index,
-)
+from jiangbei_reader.core.search.indexer import CancelCheck, ProgressCallback, update_index
 from jiangbei_reader.core.search.normalize import (
     clean_text,
     normalize,
     normalize_parts,
     normalize_query_text,
 )
+from jiangbei_reader.core.search.prepare import decode_text, head_keys, stored_headline
 from jiangbei_reader.core.search.query import Query, Term, parse_query
 from jiangbei_reader.core.search.results import SearchResults, Span, Suggestion, UpdateReport
 from jiangbei_reader.core.search.searcher import (

@@ -17,8 +17,8 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from jiangbei_reader.core.search.indexer import decode_text
 from jiangbei_reader.core.search.normalize import fold, normalize, normalized_plain
+from jiangbei_reader.core.search.prepare import decode_text
 from jiangbei_reader.core.search.query import Query, Term
 from jiangbei_reader.core.search.results import SearchHit
 from jiangbei_reader.core.search.snippet import make_snippet

@@ -109,7 +109,7 @@ class WorkerPool:
 
 def main() -> None:
     """The worker: prepare each task read from stdin, reply on stdout, until EOF."""
-    from jiangbei_reader.core.search.indexer import prepare
+    from jiangbei_reader.core.search.prepare import prepare
 
     tasks, replies = sys.stdin.buffer, sys.stdout.buffer
     # Nothing but replies on stdout: anything printed goes to stderr.
