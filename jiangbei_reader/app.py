@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from jiangbei_reader.core.diagnostics import Severity
 from jiangbei_reader.core.library import Library
-from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path
+from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path, prune_library_caches
 from jiangbei_reader.core.settings import SettingsStore, default_config_dir
 from jiangbei_reader.core.slug import (
     default_slug_cache_path,
@@ -205,6 +205,7 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     if not library.verified:
         # Before the search opens its index over the library's editions (same queue).
         after_first_paint(window.view.viewport(), lambda: _verify_listing(window))
+    after_first_paint(window.view.viewport(), lambda: prune_library_caches(roots))
     install_search(window)
     # Font steps, 长辈版, themes and read-aloud (issue 5), restored from the preferences.
     window.reading_aids = install_reading_aids(window, fonts)  # type: ignore[attr-defined]

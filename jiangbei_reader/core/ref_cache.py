@@ -14,6 +14,8 @@ import datetime as dt
 import json
 import logging
 import os
+import re
+import time
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,28 +31,86 @@ _VERSION = 2
 _Entry = tuple[int, int, str, str, str]
 
 
-def library_cache_path(roots: Sequence[Path], prefix: str, suffix: str) -> Path:
-    """A cache file that belongs to the library over ``roots``, in the user's cache folder.
-
-    Each set of folders has its own files, so a start with other ``--editions``
-    does not undo what the last start with these folders cached.
-    """
+def _cache_folder() -> Path:
     import platformdirs
 
+    return platformdirs.user_cache_path("jiangbei-reader", appauthor=False)
+
+
+def _library_digest(roots: Sequence[Path]) -> str:
     names = "\n".join(str(Path(root).absolute()) for root in roots).encode(
         "utf-8", "surrogateescape"
     )
     # CRC-32 and Adler-32 together make a 64-bit name: not a secret, only one file
     # per set of folders, and zlib is cheap to load where hashlib loads OpenSSL
     # (4 ms at every start).
-    digest = f"{zlib.crc32(names):08x}{zlib.adler32(names):08x}"
-    folder = platformdirs.user_cache_path("jiangbei-reader", appauthor=False)
-    return folder / f"{prefix}-{digest}{suffix}"
+    return f"{zlib.crc32(names):08x}{zlib.adler32(names):08x}"
+
+
+def library_cache_path(roots: Sequence[Path], prefix: str, suffix: str) -> Path:
+    """A cache file that belongs to the library over ``roots``, in the user's cache folder.
+
+    Each set of folders has its own files, so a start with other ``--editions``
+    does not undo what the last start with these folders cached.
+    """
+    return _cache_folder() / f"{prefix}-{_library_digest(roots)}{suffix}"
 
 
 def default_ref_cache_path(roots: Sequence[Path]) -> Path:
     """The cache file for the library over ``roots``, in the user's cache folder."""
     return library_cache_path(roots, "editions", ".json")
+
+
+#: The cache files of another set of folders are deleted after this long unused.
+UNUSED_DAYS = 90
+#: Per-library cache files: the listing, the search index and SQLite's companions.
+_LIBRARY_FILE = re.compile(
+    r"(?:editions|search)-([0-9a-f]{16})(?:\.json|\.sqlite3(?:-wal|-shm|-journal)?)"
+)
+
+
+def prune_library_caches(roots: Sequence[Path], now: float | None = None) -> list[Path]:
+    """Mark this library's cache files as used; delete other sets' files unused for long.
+
+    Each set of folders has its own listing and search index (a ten-year index
+    is some 700 MB): those of folders not read for :data:`UNUSED_DAYS` go.
+    Returns the files deleted.
+    """
+    now = time.time() if now is None else now
+    mine = _library_digest(roots)
+    try:
+        entries = list(os.scandir(_cache_folder()))
+    except OSError:
+        return []
+    newest: dict[str, float] = {}
+    files: dict[str, list[Path]] = {}
+    for entry in entries:
+        match = _LIBRARY_FILE.fullmatch(entry.name)
+        if match is None or not entry.is_file(follow_symlinks=False):
+            continue
+        digest = match.group(1)
+        files.setdefault(digest, []).append(Path(entry.path))
+        try:
+            mtime = now if digest == mine else entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        newest[digest] = max(newest.get(digest, 0.0), mtime)
+    for path in files.get(mine, []):
+        try:
+            os.utime(path)  # in use: a trusted listing or an unchanged index is not rewritten
+        except OSError:
+            pass
+    deleted: list[Path] = []
+    for digest, paths in files.items():
+        if digest == mine or now - newest.get(digest, now) < UNUSED_DAYS * 86_400:
+            continue
+        for path in paths:
+            try:
+                path.unlink()
+                deleted.append(path)
+            except OSError as exc:
+                log.info("%s: old cache file not deleted (%s)", path, exc)
+    return deleted
 
 
 class RefCache:

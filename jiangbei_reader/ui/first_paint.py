@@ -26,12 +26,12 @@ class _FirstPaint(QObject):
         super().__init__(widget)
         self.setObjectName(_NAME)
         self._widget = widget
-        self._work: list[Callable[[], None]] = []
+        self._work: list[Callable[[], object]] = []
         self._done = False
         widget.installEventFilter(self)
         QTimer.singleShot(0, self, self._check_shown)
 
-    def add(self, work: Callable[[], None]) -> None:
+    def add(self, work: Callable[[], object]) -> None:
         if self._done:
             QTimer.singleShot(0, self, work)  # painted already: as soon as the loop runs
         else:
@@ -60,7 +60,7 @@ class _FirstPaint(QObject):
             item()
 
 
-def after_first_paint(widget: QWidget, work: Callable[[], None]) -> None:
+def after_first_paint(widget: QWidget, work: Callable[[], object]) -> None:
     """Call ``work`` once, after ``widget`` first paints (at once if it is not shown).
 
     Work for the same widget runs in the order it was given. The check runs in the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,32 @@ def test_a_listing_with_problems_is_never_trusted(tmp_path: Path) -> None:
     assert first.diagnostics
     second = Library([folder], ref_cache=RefCache(cache), trust_cache=True)
     assert second.verified and second.diagnostics  # listed file by file, problems told
+
+
+def test_cache_files_of_folders_unused_for_long_are_deleted(tmp_path: Path) -> None:
+    from jiangbei_reader.core.ref_cache import UNUSED_DAYS, library_cache_path, prune_library_caches
+
+    mine, recent, old = [tmp_path / name for name in ("mine", "recent", "old")]
+    now = time.time()
+    long_ago = now - (UNUSED_DAYS + 1) * 86_400
+    paths = {}
+    for roots in (mine, recent, old):
+        index = library_cache_path([roots], "search", ".sqlite3")
+        listing = library_cache_path([roots], "editions", ".json")
+        wal = Path(f"{index}-wal")
+        index.parent.mkdir(parents=True, exist_ok=True)
+        for path in (index, listing, wal):
+            path.write_bytes(b"x")
+            stamp = long_ago if roots is not recent else now - 86_400
+            os.utime(path, (stamp, stamp))
+        paths[roots.name] = (index, listing, wal)
+    other = index.parent / "slugs.json"  # not a per-library file: never touched
+    other.write_bytes(b"{}")
+    os.utime(other, (long_ago, long_ago))
+
+    deleted = prune_library_caches([mine], now=now)
+    assert sorted(deleted) == sorted(paths["old"])
+    assert not any(p.exists() for p in paths["old"])
+    assert all(p.exists() for p in (*paths["mine"], *paths["recent"], other))
+    # This library's files are marked as used, so a later start does not take them for old.
+    assert all(p.stat().st_mtime > long_ago for p in paths["mine"])
