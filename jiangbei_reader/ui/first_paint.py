@@ -28,31 +28,35 @@ class _FirstPaint(QObject):
         self._widget = widget
         self._work: list[Callable[[], object]] = []
         self._done = False
+        self._shown_checked = False
+        # A timer of our own, not QTimer.singleShot with a context: it dies with this
+        # object (and its widget), so it never fires into a deleted one.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer)
         widget.installEventFilter(self)
-        QTimer.singleShot(0, self, self._check_shown)
+        self._timer.start(0)
 
     def add(self, work: Callable[[], object]) -> None:
+        self._work.append(work)
         if self._done:
-            QTimer.singleShot(0, self, work)  # painted already: as soon as the loop runs
-        else:
-            self._work.append(work)
+            self._timer.start(0)  # painted already: as soon as the loop runs
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
+        if watched is self._widget and event.type() == QEvent.Type.Paint and not self._done:
             # After this paint has reached the screen, not in the middle of it.
-            QTimer.singleShot(0, self, self._run)
+            self._shown_checked = True
+            self._done = True
+            self._timer.start(0)
         return False
 
-    def _check_shown(self) -> None:
-        # A window that nobody shows (a test, a script) paints never: no reason to wait.
-        if not self._widget.isVisible():
-            self._run()
-        else:
-            QTimer.singleShot(FALLBACK_MS, self, self._run)
-
-    def _run(self) -> None:
-        if self._done:
-            return
+    def _on_timer(self) -> None:
+        if not self._shown_checked:
+            self._shown_checked = True
+            # A window that nobody shows (a test, a script) paints never: no reason to wait.
+            if self._widget.isVisible():
+                self._timer.start(FALLBACK_MS)
+                return
         self._done = True
         self._widget.removeEventFilter(self)
         work, self._work = self._work, []

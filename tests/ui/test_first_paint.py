@@ -84,3 +84,29 @@ def test_work_for_one_widget_runs_in_the_order_it_was_given(qtbot: QtBot) -> Non
     assert log == ["listing", "index", "more"]
     after_first_paint(browser.viewport(), lambda: log.append("late"))  # after the paint
     qtbot.waitUntil(lambda: log[-1:] == ["late"], timeout=1000)
+
+
+def test_a_widget_deleted_while_its_work_waits_leaves_nothing_to_fire(qtbot: QtBot) -> None:
+    # A timer that outlived its widget fired into freed memory in a later test (segfault).
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QEvent as Ev
+
+    from jiangbei_reader.ui import first_paint
+
+    log: list[str] = []
+    painted = QTextBrowser()  # its work runs, with a fallback timer still pending
+    painted.show()
+    after_first_paint(painted.viewport(), lambda: log.append("painted"))
+    qtbot.waitUntil(lambda: log == ["painted"], timeout=5000)
+    waiting = QTextBrowser()  # shown, deleted before its paint
+    waiting.show()
+    after_first_paint(waiting.viewport(), lambda: log.append("waiting"))
+    never = QTextBrowser()  # not shown: would run in the first loop pass
+    after_first_paint(never.viewport(), lambda: log.append("never"))
+    for widget in (painted, waiting, never):
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, Ev.Type.DeferredDelete)
+    done: list[bool] = []
+    QTimer.singleShot(first_paint.FALLBACK_MS + 300, lambda: done.append(True))
+    qtbot.waitUntil(lambda: done == [True], timeout=first_paint.FALLBACK_MS + 3000)
+    assert log == ["painted"]
