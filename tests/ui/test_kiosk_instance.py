@@ -86,7 +86,8 @@ def test_a_second_kiosk_process_exits_and_activates_the_first(
         assert window.isFullScreen()
     finally:
         instance.release()
-        instance.setParent(None)
+        # Deleted by Qt in the next event loop pass, still the application's child: with
+        # setParent(None) first, Python owned it as well, and the two deletions could meet.
         instance.deleteLater()
 
 
