@@ -221,7 +221,9 @@ class Library:
         self._cache: OrderedDict[str, Edition] = OrderedDict()
         self._cache_size = cache_size
         self._ref_cache = ref_cache
-        trusted = ref_cache.trusted_refs() if trust_cache and ref_cache is not None else None
+        trusted = (
+            ref_cache.trusted_refs(self.roots) if trust_cache and ref_cache is not None else None
+        )
         #: False while the listing is the cached one, not yet checked file by file.
         self.verified = trusted is None
         if trusted is None:
@@ -278,7 +280,9 @@ class Library:
             by_key[ref.key] = ref
         if ref_cache is not None:
             # Only a listing without problems may be shown again unchecked next time.
-            ref_cache.record_folders(folders if not diagnostics and not refs_without_date else None)
+            ref_cache.record_folders(
+                self.roots, folders if not diagnostics and not refs_without_date else None
+            )
             ref_cache.save()
         for path in refs_without_date:
             # Let the full parser say what is wrong with it (no date, binary, …).

@@ -123,7 +123,9 @@ class RefCache:
         self._changed = False
         #: Folder → modification time (ns) at the last listing that was clean.
         self._folders: dict[str, object] = {}
+        self._roots: object = None
         self._listed_folders: dict[str, int] | None = None
+        self._listed_roots: list[str] = []
         self._load()
 
     def _load(self) -> None:
@@ -143,8 +145,9 @@ class RefCache:
         self._entries = entries
         folders = data.get("folders")
         self._folders = folders if isinstance(folders, dict) else {}
+        self._roots = data.get("roots")
 
-    def trusted_refs(self) -> list[EditionRef] | None:
+    def trusted_refs(self, roots: Sequence[Path]) -> list[EditionRef] | None:
         """The last listing as it was, if no folder in it changed since; else ``None``.
 
         A file added, removed or renamed changes its folder's modification time;
@@ -153,7 +156,9 @@ class RefCache:
         """
         from jiangbei_reader.core.library import EditionRef
 
-        if not self._folders or not self._entries:
+        # The names are as the folders were given (relative ones to the working folder):
+        # the same folders given another way are listed anew.
+        if not self._folders or not self._entries or self._roots != [str(r) for r in roots]:
             return None
         for folder, recorded in self._folders.items():
             try:
@@ -175,11 +180,13 @@ class RefCache:
             refs.append(EditionRef(name, date, paper, number))
         return refs
 
-    def record_folders(self, folders: dict[str, int] | None) -> None:
+    def record_folders(self, roots: Sequence[Path], folders: dict[str, int] | None) -> None:
         """The folders of this listing and their times; ``None``: do not trust it next time."""
-        if folders != self._folders:
+        listed_roots = [str(root) for root in roots]
+        if folders != self._folders or listed_roots != self._roots:
             self._changed = True
         self._listed_folders = folders
+        self._listed_roots = listed_roots
 
     def lookup(self, path: Path | str) -> tuple[EditionRef | None, os.stat_result | None]:
         """The cached listing entry of ``path`` if the file is unchanged, and its stat."""
@@ -221,6 +228,7 @@ class RefCache:
             "version": _VERSION,
             "files": {k: list(v) for k, v in self._seen.items()},
             "folders": self._listed_folders or {},
+            "roots": self._listed_roots,
         }
         temporary = self.path.with_name(self.path.name + ".tmp")
         try:
@@ -232,5 +240,6 @@ class RefCache:
             return False
         self._entries = dict(self._seen)
         self._folders = dict(self._listed_folders or {})
+        self._roots = self._listed_roots
         self._changed = False
         return True

@@ -201,3 +201,24 @@ def test_cache_files_of_folders_unused_for_long_are_deleted(tmp_path: Path) -> N
     assert all(p.exists() for p in (*paths["mine"], *paths["recent"], other))
     # This library's files are marked as used, so a later start does not take them for old.
     assert all(p.stat().st_mtime > long_ago for p in paths["mine"])
+
+
+def test_the_same_folder_given_another_way_is_listed_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Names are kept as the folder was given: "editions/x.md" from one working folder
+    # is another file from the next, though both name the same absolute folder.
+    here, there = tmp_path / "here", tmp_path / "there"
+    folder = here / "editions"
+    write_edition(folder, JUMP_PAIR)
+    cache = tmp_path / "cache.json"
+    monkeypatch.chdir(here)
+    Library([Path("editions")], ref_cache=RefCache(cache))
+    # Elsewhere, a folder of the same name and time: only the roots tell them apart.
+    (there / "editions").mkdir(parents=True)
+    stamp = folder.stat()
+    os.utime(there / "editions", ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    monkeypatch.chdir(there)
+    absolute = Library([folder], ref_cache=RefCache(cache), trust_cache=True)
+    assert absolute.verified
+    assert [ref.path for ref in absolute.refs] == [folder / "2030-01-02.md"]
