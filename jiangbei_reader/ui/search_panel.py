@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -157,6 +157,7 @@ class SearchPanel(QWidget):
         layout.addLayout(self._top)
         layout.addWidget(self.message)
         layout.addWidget(self.results, 1)
+        self._reflow()
 
     def list_editions(self) -> None:
         """Let the edition filter offer every edition (the panel is about to be used)."""
@@ -177,16 +178,24 @@ class SearchPanel(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._reflow()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown (a search began): arrange the row for the width the panel has now."""
+        super().showEvent(event)
+        self._reflow()
+
     def _reflow(self) -> None:
-        spacing = max(0, self._top.spacing())
-        buttons = sum(button.sizeHint().width() + spacing for button in self._hit_buttons)
-        room = self.width() - self._margins
-        fits_row = self.edition_filter.minimumSizeHint().width() + buttons <= room
         row, column = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
-        for layout, direction in (
-            (self._top, row if fits_row else column),
-            (self._hits_row, row if buttons - spacing <= room else column),
-        ):
+        if self.isVisible():
+            spacing = max(0, self._top.spacing())
+            buttons = sum(button.sizeHint().width() + spacing for button in self._hit_buttons)
+            room = self.width() - self._margins
+            fits_row = self.edition_filter.minimumSizeHint().width() + buttons <= room
+            directions = (row if fits_row else column, row if buttons - spacing <= room else column)
+        else:
+            # Hidden behind the tree, whose width it cannot know (no resize events reach
+            # a hidden widget): at its narrowest, so that it never widens the side pane.
+            directions = (column, column)
+        for layout, direction in zip((self._top, self._hits_row), directions, strict=True):
             if layout.direction() != direction:
                 layout.setDirection(direction)
 
