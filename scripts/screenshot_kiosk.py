@@ -15,13 +15,17 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.screenshot_window import save_grab, settle, start_xvfb  # noqa: E402
+from scripts.screenshot_window import (  # noqa: E402
+    save_grab,
+    settle,
+    wait_for_index,
+    x_display,
+)
 
 #: Typed on the on-screen keyboard: the initials of 江北区.
 PINYIN = "jbq"
@@ -31,25 +35,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out-dir", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
-    server = start_xvfb() if not os.environ.get("DISPLAY") else None
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
-    with tempfile.TemporaryDirectory(prefix="jiangbei-kiosk-shot-") as temp:
+    with x_display(), tempfile.TemporaryDirectory(prefix="jiangbei-kiosk-shot-") as temp:
         folder = Path(temp)
         os.environ["XDG_CACHE_HOME"] = str(folder / "cache")
         os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
         os.environ["XDG_RUNTIME_DIR"] = str(folder / "run")
         (folder / "run").mkdir(mode=0o700)
-        try:
-            shoot(folder, args.out_dir)
-        finally:
-            if server is not None:
-                server.terminate()
-                server.wait()
+        shoot(folder, args.out_dir)
 
 
 def shoot(folder: Path, out_dir: Path) -> None:
     """Home, search with the keyboard, and the idle notice."""
-    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     from jiangbei_reader.app import create_window
@@ -68,10 +64,7 @@ def shoot(folder: Path, out_dir: Path) -> None:
     app = QApplication.instance()
     assert app is not None
     window.showFullScreen()
-    controller = window.findChild(QObject, "searchController")
-    deadline = time.monotonic() + 60
-    while getattr(controller, "indexing", False) and time.monotonic() < deadline:
-        settle(0.2)
+    wait_for_index(window)
     settle(2)
 
     def save(name: str) -> None:

@@ -3,7 +3,7 @@
 Imports the seed with the importer into a temporary draft (nothing is written into
 editions/), opens it with ``jiangbei-reader --proof`` as an editor would, puts the
 cursor on the first review comment and grabs the proofing window on an X server
-(``$DISPLAY`` or an Xvfb started by ``screenshot_window.start_xvfb``).
+(``$DISPLAY`` or an Xvfb started by ``screenshot_window.x_display``).
 
     python scripts/screenshot_proofing.py [--out PATH]
 """
@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot_window import ROOT, SIZE, save_grab, settle, start_xvfb
+from screenshot_window import ROOT, SIZE, save_grab, settle, x_display
 
 LINE_AFTER = int(os.environ.get("PROOF_LINE_AFTER", "20"))
 SEED = ROOT / "tests" / "data" / "000_496bd8901b2cf08b.txt"
@@ -28,10 +28,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots" / "proofing.png")
     args = parser.parse_args()
-    server = start_xvfb() if not os.environ.get("DISPLAY") else None
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
     sys.path.insert(0, str(ROOT))
-    try:
+    with x_display():
         from jiangbei_reader.app import create_window
         from jiangbei_reader.core.importer import ImportOptions, import_bytes
 
@@ -60,10 +58,6 @@ def main() -> None:
             save_grab(view, args.out)
             print(f"{args.out}: {view.width()}x{view.height()}, line {review}")
             window.close()
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait()
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +53,29 @@ def start_xvfb() -> subprocess.Popen[bytes]:
         time.sleep(0.1)
     os.environ["DISPLAY"] = f":{number}"
     return server
+
+
+@contextmanager
+def x_display() -> Iterator[None]:
+    """Qt on X for the block: the server in ``$DISPLAY``, or an Xvfb started and stopped here."""
+    server = start_xvfb() if not os.environ.get("DISPLAY") else None
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    try:
+        yield
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait()
+
+
+def wait_for_index(window: QWidget, seconds: float = 60) -> None:
+    """Until the window's search index is up to date (its status message would be pictured)."""
+    from PySide6.QtCore import QObject
+
+    search = window.findChild(QObject, "searchController")
+    deadline = time.monotonic() + seconds
+    while getattr(search, "indexing", False) and time.monotonic() < deadline:
+        settle(0.1)
 
 
 def settle(seconds: float) -> None:
@@ -85,11 +110,8 @@ def main() -> None:
     )
     parser.add_argument("--search", metavar="TEXT", help="type TEXT into the search box")
     args = parser.parse_args()
-    server = start_xvfb() if not os.environ.get("DISPLAY") else None
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
     sys.path.insert(0, str(ROOT))
-    try:
-        from PySide6.QtCore import QObject
+    with x_display():
         from PySide6.QtWidgets import QApplication
 
         from jiangbei_reader.app import create_window
@@ -115,10 +137,7 @@ def main() -> None:
                 aids.read_aloud.speak_action.trigger()
             # The index is brought up to date after the first paint; its "检索索引已更新"
             # would take the status line of the picture.
-            search = window.findChild(QObject, "searchController")
-            deadline = time.monotonic() + 60
-            while getattr(search, "indexing", False) and time.monotonic() < deadline:
-                settle(0.1)
+            wait_for_index(window)
             if args.search:
                 window.search_box.setText(args.search)
             window.statusBar().clearMessage()  # "字号 N%" would go in a second or two
@@ -131,10 +150,6 @@ def main() -> None:
                 f" theme {aids.elder.theme().name}"
             )
             window.close()
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait()
 
 
 if __name__ == "__main__":
