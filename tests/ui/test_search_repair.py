@@ -26,13 +26,19 @@ def _shown(qtbot: QtBot, window: ReaderWindow) -> None:
     qtbot.waitExposed(window)
 
 
-@pytest.mark.parametrize("damage", [damage_fts_pages, damage_fts_blobs])
-def test_a_search_on_a_damaged_index_rebuilds_it_and_searches_again(qtbot: QtBot, damage) -> None:
+def _built_bundled_index() -> Path:
+    """The index file the window uses for the bundled editions, built and closed."""
     path = default_index_path([editions_dir()])
     path.parent.mkdir(parents=True, exist_ok=True)
     built = SearchIndex.open(path, Library([editions_dir()]))
     built.update()
     built.close()
+    return path
+
+
+@pytest.mark.parametrize("damage", [damage_fts_pages, damage_fts_blobs])
+def test_a_search_on_a_damaged_index_rebuilds_it_and_searches_again(qtbot: QtBot, damage) -> None:
+    path = _built_bundled_index()
     damage(path)
     window = open_window(qtbot, editions_dir())
     search = controller(window)
@@ -132,11 +138,7 @@ def test_searching_in_the_window_does_not_open_a_connection_per_search(qtbot: Qt
 
 def test_a_search_past_the_window_on_a_damaged_index_also_rebuilds_it(qtbot: QtBot) -> None:
     # The kiosk keyboard searches the window's index directly, not through the box.
-    path = default_index_path([editions_dir()])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    built = SearchIndex.open(path, Library([editions_dir()]))
-    built.update()
-    built.close()
+    path = _built_bundled_index()
     damage_fts_blobs(path)
     window = open_window(qtbot, editions_dir())
     search = controller(window)

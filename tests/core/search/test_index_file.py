@@ -23,6 +23,17 @@ def _three(folder: Path) -> list[Path]:
     ]
 
 
+def _built_index(tmp_path: Path) -> tuple[Path, Path]:
+    """Three editions in tmp_path/ed, indexed into tmp_path/i.sqlite3 and closed."""
+    folder = tmp_path / "ed"
+    _three(folder)
+    path = tmp_path / "i.sqlite3"
+    index = SearchIndex.open(path, Library([folder]))
+    index.update()
+    index.close()
+    return folder, path
+
+
 def test_first_update_indexes_every_edition_and_reports_progress(tmp_path: Path):
     _three(tmp_path / "ed")
     index = SearchIndex.open(tmp_path / "i.sqlite3", Library([tmp_path / "ed"]))
@@ -76,12 +87,7 @@ def test_removing_an_edition_forgets_its_vocabulary(tmp_path: Path):
     ["truncated", "garbage", "foreign", "empty", "bit-flip"],
 )
 def test_a_damaged_index_file_is_rebuilt_not_trusted(tmp_path: Path, damage: str):
-    folder = tmp_path / "ed"
-    _three(folder)
-    path = tmp_path / "i.sqlite3"
-    index = SearchIndex.open(path, Library([folder]))
-    index.update()
-    index.close()
+    folder, path = _built_index(tmp_path)
     data = path.read_bytes()
     if damage == "truncated":
         path.write_bytes(data[: len(data) // 2])
@@ -108,12 +114,7 @@ def test_a_damaged_index_file_is_rebuilt_not_trusted(tmp_path: Path, damage: str
 
 
 def test_search_on_a_file_damaged_while_open_reports_and_update_rebuilds(tmp_path: Path):
-    folder = tmp_path / "ed"
-    _three(folder)
-    path = tmp_path / "i.sqlite3"
-    index = SearchIndex.open(path, Library([folder]))
-    index.update()
-    index.close()
+    folder, path = _built_index(tmp_path)
     data = path.read_bytes()
     path.write_bytes(data[:8192] + bytes(len(data) - 8192))
     index = SearchIndex.open(path, Library([folder]))
@@ -223,12 +224,7 @@ def test_memory_index_works_like_a_file(tmp_path: Path, make_index: IndexFactory
 
 
 def test_a_locked_index_is_never_deleted(tmp_path: Path):
-    folder = tmp_path / "ed"
-    _three(folder)
-    path = tmp_path / "i.sqlite3"
-    index = SearchIndex.open(path, Library([folder]))
-    index.update()
-    index.close()
+    folder, path = _built_index(tmp_path)
     holder = sqlite3.connect(path)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
@@ -260,12 +256,7 @@ def _read_only_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 def test_a_read_only_index_file_is_kept_and_the_warning_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    folder = tmp_path / "ed"
-    _three(folder)
-    path = tmp_path / "i.sqlite3"
-    index = SearchIndex.open(path, Library([folder]))
-    index.update()
-    index.close()
+    folder, path = _built_index(tmp_path)
     before = path.read_bytes()
     _read_only_file(monkeypatch, path)
     index = SearchIndex.open(path, Library([folder]))
@@ -282,12 +273,7 @@ def test_a_read_only_index_file_is_kept_and_the_warning_says_so(
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only files")
 def test_a_chmod_read_only_index_file_is_kept(tmp_path: Path):
-    folder = tmp_path / "ed"
-    _three(folder)
-    path = tmp_path / "i.sqlite3"
-    index = SearchIndex.open(path, Library([folder]))
-    index.update()
-    index.close()
+    folder, path = _built_index(tmp_path)
     path.chmod(0o444)
     index = SearchIndex.open(path, Library([folder]))
     index.update()
