@@ -173,14 +173,21 @@ def _ratio(
     return contrast_ratio(palette.color(group, fg).name(), palette.color(group, bg).name())
 
 
-@pytest.mark.parametrize("mode", ["elder", "light", "dark"])
-def test_contrast_of_the_colours_in_use(qtbot: QtBot, tmp_path: Path, mode: str) -> None:
-    window = open_reader(qtbot, tmp_path)
+def _reader_in(qtbot: QtBot, config: Path, mode: str) -> ReaderWindow:
+    """The reader in 长辈版 (``elder``), the 夜间 theme (``dark``) or as it starts (``light``)."""
+    window = open_reader(qtbot, config)
     elder = aids(window).elder
     if mode == "elder":
         elder.set_elder(True)
     elif mode == "dark":
         elder.night_action.setChecked(True)
+    return window
+
+
+@pytest.mark.parametrize("mode", ["elder", "light", "dark"])
+def test_contrast_of_the_colours_in_use(qtbot: QtBot, tmp_path: Path, mode: str) -> None:
+    window = _reader_in(qtbot, tmp_path, mode)
+    elder = aids(window).elder
     settle()
     assert elder.theme().name == mode
     palette = QApplication.palette()
@@ -286,12 +293,8 @@ def _icon_failures(window: ReaderWindow, theme: Theme, elder: bool) -> tuple[int
 
 @pytest.mark.parametrize("mode", ["light", "dark", "elder"])
 def test_icons_are_painted_in_the_theme_colours(qtbot: QtBot, tmp_path: Path, mode: str) -> None:
-    window = open_reader(qtbot, tmp_path)
+    window = _reader_in(qtbot, tmp_path, mode)
     elder = aids(window).elder
-    if mode == "elder":
-        elder.set_elder(True)
-    elif mode == "dark":
-        elder.night_action.setChecked(True)
     window.set_whole_story(True)  # a pressed toggle with an icon: 全文连读
     settle()
     theme = elder.theme()

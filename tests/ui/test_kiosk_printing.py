@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from jiangbei_reader.ui.actions import ActionId
+from jiangbei_reader.ui.kiosk.session import KioskSession
+from jiangbei_reader.ui.window import ReaderWindow
 from tests.ui.kiosk_helpers import open_kiosk, small_targets
 from tests.ui.printing_helpers import pdf_characters, pdf_printer
 from tests.ui.reader_helpers import OFFSCREEN_SHOW, write_library
@@ -46,14 +49,22 @@ def test_printing_is_off_by_default(qtbot: QtBot, tmp_path: Path, library: Path)
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_allowed_printing_goes_straight_to_the_default_printer(
+def _printing_kiosk(
     qtbot: QtBot, tmp_path: Path, library: Path
-) -> None:
+) -> tuple[ReaderWindow, KioskSession, Any]:
+    """A shown kiosk that allows printing, whose printing never opens a dialog."""
     window, session = open_kiosk(qtbot, tmp_path, library, changes=ALLOW)
     window.showFullScreen()
     qtbot.waitExposed(window)
     printing = window.printing  # type: ignore[attr-defined]
     printing.ask = _never_ask
+    return window, session, printing
+
+
+def test_allowed_printing_goes_straight_to_the_default_printer(
+    qtbot: QtBot, tmp_path: Path, library: Path
+) -> None:
+    window, session, printing = _printing_kiosk(qtbot, tmp_path, library)
     pdf = tmp_path / "kiosk.pdf"
     printing.default_printer = lambda: pdf_printer(pdf)
     # Ctrl+P (the dialog's way) stays off even now.
@@ -79,11 +90,7 @@ def test_allowed_printing_goes_straight_to_the_default_printer(
 def test_no_default_printer_is_said_in_the_status_bar(
     qtbot: QtBot, tmp_path: Path, library: Path
 ) -> None:
-    window, session = open_kiosk(qtbot, tmp_path, library, changes=ALLOW)
-    window.showFullScreen()
-    qtbot.waitExposed(window)
-    printing = window.printing  # type: ignore[attr-defined]
-    printing.ask = _never_ask
+    window, session, printing = _printing_kiosk(qtbot, tmp_path, library)
     printing.default_printer = lambda: None
     assert session.print_button is not None
     qtbot.mouseClick(session.print_button, Qt.MouseButton.LeftButton)
