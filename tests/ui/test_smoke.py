@@ -66,47 +66,6 @@ def test_install_desktop_entry_option_installs_for_the_current_user(
     assert "jiangbei-reader.desktop" in capsys.readouterr().out
 
 
-#: Modules the first article does not need: loaded when their feature is first used.
-NOT_AT_START = (
-    "jiangbei_reader.ui.proofing",  # 校对 (Ctrl+U), with Pygments
-    "jiangbei_reader.ui.date_picker",  # the 往期 calendar
-    "pygments",
-)
-
-
-def test_the_window_starts_without_modules_it_does_not_need_yet(tmp_path: Path) -> None:
-    editions = write_library(tmp_path / "editions")
-    script = (
-        "import sys\n"
-        "from jiangbei_reader.app import create_window\n"
-        f"window = create_window(['--editions', {str(editions)!r}])\n"
-        "window.show()\n"
-        "print('\\n'.join(sorted(sys.modules)))\n"
-        "window.proofing.views\n"  # using it loads it
-        "print('after:', 'jiangbei_reader.ui.proofing' in sys.modules)\n"
-    )
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        PYTHONPATH=str(ROOT),
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    loaded = set(result.stdout.splitlines())
-    assert "jiangbei_reader.ui.window" in loaded
-    assert [name for name in NOT_AT_START if name in loaded] == []
-    assert "after: True" in loaded
-
-
 README = ROOT / "README.md"
 #: Pictures the README must show (the kiosk's are made by scripts of the kiosk work).
 README_PICTURES = (

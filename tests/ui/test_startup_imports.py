@@ -26,6 +26,8 @@ NOT_AT_START = (
     "PySide6.QtMultimedia",
     "jiangbei_reader.core.speech",
     "jiangbei_reader.core.proofing",
+    "jiangbei_reader.ui.proofing",  # 校对 (Ctrl+U), with Pygments
+    "jiangbei_reader.ui.date_picker",  # the 往期 calendar
     "jiangbei_reader.core.importer",
     "jiangbei_reader.core.search.index",
     "jiangbei_reader.core.search.indexer",
@@ -57,6 +59,8 @@ search = window.findChild(QObject, "searchController")
 while "paint" not in seen or search.indexing:
     QCoreApplication.processEvents()
 seen["indexed"] = sorted(m for m in watched if m in sys.modules)
+window.proofing.views  # using a feature loads it
+seen["proofing used"] = "jiangbei_reader.ui.proofing" in sys.modules
 print(json.dumps(seen))
 """
 
@@ -87,5 +91,7 @@ def test_the_first_article_is_painted_before_search_read_aloud_and_markdown_load
     assert runs[0]["paint"] == []
     seen = runs[1]
     assert seen["paint"] == []
-    # The probe does see modules load: the index update brought the search core.
+    # The probe does see modules load: the index update brought the search core, and
+    # 校对 comes when it is used.
     assert "jiangbei_reader.core.search.index" in seen["indexed"]
+    assert seen["proofing used"] is True
