@@ -13,7 +13,7 @@ import jiangbei_reader.core.library as library_module
 from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path
 from jiangbei_reader.core.synthetic import write_archive
-from tests.helpers.editions import JUMP_PAIR, write_edition
+from tests.helpers.editions import JUMP_PAIR, rewrite_in_place, write_edition
 
 
 @pytest.fixture
@@ -99,13 +99,6 @@ def test_each_set_of_folders_has_its_own_cache_file(tmp_path: Path) -> None:
     assert one.name.startswith("editions-") and one.suffix == ".json"
 
 
-def _keep_folder_time(folder: Path, change) -> None:  # type: ignore[no-untyped-def]
-    """Make ``change`` to a file in ``folder`` as an in-place write would: the folder's time stays."""
-    before = folder.stat()
-    change()
-    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
-
-
 def test_a_trusted_listing_checks_folders_only_and_verify_finds_nothing_new(
     tmp_path: Path, opened: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -148,10 +141,7 @@ def test_a_file_rewritten_in_place_is_found_by_verify(tmp_path: Path) -> None:
     path = write_edition(folder, JUMP_PAIR)
     cache = tmp_path / "cache.json"
     Library([folder], ref_cache=RefCache(cache))
-    _keep_folder_time(
-        folder,
-        lambda: path.write_text(JUMP_PAIR.replace("number: 9999", "number: 123"), "utf-8"),
-    )
+    rewrite_in_place(path, JUMP_PAIR.replace("number: 9999", "number: 123"))
     library = Library([folder], ref_cache=RefCache(cache), trust_cache=True)
     assert not library.verified and library.refs[0].number == "9999"  # shown first
     assert library.verify() is True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 #: A tiny edition with a jump pair (page 1 → page 3), a 未收录 page and a caption.
@@ -56,3 +57,10 @@ def write_edition(folder: Path, text: str = JUMP_PAIR, name: str = "2030-01-02.m
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def rewrite_in_place(path: Path, text: str) -> None:
+    """Write ``text`` over an edition file as an in-place write does: its folder's time stays."""
+    before = path.parent.stat()
+    path.write_text(text, encoding="utf-8")
+    os.utime(path.parent, ns=(before.st_atime_ns, before.st_mtime_ns))

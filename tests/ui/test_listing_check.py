@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -10,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path
 from jiangbei_reader.ui.search_controller import SearchController
-from tests.helpers.editions import JUMP_PAIR, write_edition
+from tests.helpers.editions import JUMP_PAIR, rewrite_in_place, write_edition
 
 from .reader_helpers import open_window
 
@@ -28,9 +27,7 @@ def test_an_edition_rewritten_in_place_is_shown_anew_after_the_check(
     write_edition(folder, JUMP_PAIR.replace("2030-01-02", "2030-01-01"), name="older.md")
     Library([folder], ref_cache=RefCache(default_ref_cache_path([folder])))  # a first start
     # The newest edition gets another date, written in place: its folder's time stays.
-    before = folder.stat()
-    path.write_text(JUMP_PAIR.replace("2030-01-02", "2030-01-05"), encoding="utf-8")
-    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+    rewrite_in_place(path, JUMP_PAIR.replace("2030-01-02", "2030-01-05"))
 
     window = open_window(qtbot, folder)
     assert not window.library.verified  # started on the cached listing
