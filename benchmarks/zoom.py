@@ -42,13 +42,17 @@ def main() -> None:
         QApplication.processEvents()
         zoom = window.reading_aids.zoom  # type: ignore[attr-defined]
         elder = window.reading_aids.elder  # type: ignore[attr-defined]
+
+        def step_to(target: int) -> float:
+            start = time.perf_counter()
+            zoom.set_step(target)
+            QApplication.processEvents()
+            return time.perf_counter() - start
+
         steps, renders = [], []
         for _ in range(args.repeat):
             for target in (200, 100):
-                start = time.perf_counter()
-                zoom.set_step(target)
-                QApplication.processEvents()
-                steps.append(time.perf_counter() - start)
+                steps.append(step_to(target))
                 html = window.view.html
                 start = time.perf_counter()
                 window.view.show_html(html)
@@ -59,13 +63,7 @@ def main() -> None:
         # tree rows wrap, the status line is re-chosen).
         elder.set_elder(True)
         QApplication.processEvents()
-        big = []
-        for _ in range(args.repeat):
-            for target in (300, 250):
-                start = time.perf_counter()
-                zoom.set_step(target)
-                QApplication.processEvents()
-                big.append(time.perf_counter() - start)
+        big = [step_to(target) for _ in range(args.repeat) for target in (300, 250)]
         elder.set_elder(False)
         big_ms = statistics.median(big) * 1000
         step_ms = statistics.median(steps) * 1000
