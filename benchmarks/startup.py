@@ -87,12 +87,12 @@ def child_bare() -> None:
 def child_reader(argv: list[str]) -> None:
     started = time.perf_counter()
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtWidgets import QApplication
-
-    phases = {"import PySide6": time.perf_counter() - started}
+    # As main.py imports it: app.py imports its Qt-free modules, then PySide6.
     from jiangbei_reader.app import create_window
 
-    phases["import reader"] = time.perf_counter() - started - sum(phases.values())
+    phases = {"import reader and PySide6": time.perf_counter() - started}
+    from PySide6.QtWidgets import QApplication
+
     window = create_window(argv)
     phases["build"] = time.perf_counter() - started - sum(phases.values())
     _report_first_paint(window.view, started, phases)
@@ -104,9 +104,8 @@ def child_window_only(argv: list[str]) -> None:
     """The reader window alone: what app.py builds, without the features it installs on it."""
     started = time.perf_counter()
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtWidgets import QApplication
-
-    phases = {"import PySide6": time.perf_counter() - started}
+    # In app.py's order: its Qt-free modules, then PySide6, then the Qt layer.
+    from jiangbei_reader.core import display, fontcheck, navigation, render, themes  # noqa: F401
     from jiangbei_reader.core.library import Library
     from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path
     from jiangbei_reader.core.settings import SettingsStore
@@ -117,6 +116,11 @@ def child_window_only(argv: list[str]) -> None:
     )
     from jiangbei_reader.core.typography import DEFAULT_STEP, Mode, base_point_size
     from jiangbei_reader.resources import editions_dir
+
+    phases = {"import core": time.perf_counter() - started}
+    from PySide6.QtWidgets import QApplication
+
+    phases["import PySide6"] = time.perf_counter() - started - sum(phases.values())
     from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
     from jiangbei_reader.ui.window import ReaderWindow
 

@@ -95,3 +95,48 @@ def test_the_first_article_is_painted_before_search_read_aloud_and_markdown_load
     # 校对 comes when it is used.
     assert "jiangbei_reader.core.search.index" in seen["indexed"]
     assert seen["proofing used"] is True
+
+
+#: Qt-free modules that app.py imports before PySide6 (whose import hook reads the
+#: source of every module imported after it).
+BEFORE_PYSIDE = (
+    "jiangbei_reader.core.display",
+    "jiangbei_reader.core.fontcheck",
+    "jiangbei_reader.core.library",
+    "jiangbei_reader.core.model",
+    "jiangbei_reader.core.navigation",
+    "jiangbei_reader.core.parser",
+    "jiangbei_reader.core.render",
+    "jiangbei_reader.core.settings",
+    "jiangbei_reader.core.themes",
+    "jiangbei_reader.core.typography",
+)
+
+ORDER_PROBE = """
+import json, sys
+order = []
+
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        order.append(name)
+
+sys.meta_path.insert(0, Spy())
+import jiangbei_reader.app
+print(json.dumps(order))
+"""
+
+
+def test_the_window_s_qt_free_modules_are_imported_before_pyside6() -> None:
+    root = str(Path(jiangbei_reader.__file__).resolve().parents[1])
+    done = subprocess.run(
+        [sys.executable, "-c", ORDER_PROBE],
+        env={**os.environ, "PYTHONPATH": root, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    order = json.loads(done.stdout.strip().splitlines()[-1])
+    pyside = order.index("PySide6")
+    assert [m for m in BEFORE_PYSIDE if m not in order[:pyside]] == []
