@@ -7,6 +7,16 @@ from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
+#: The font the article view and the UI use; the other bundled faces share its character set.
+BUNDLED_FONT_FILE = "JiangbeiSansSC-Regular.otf"
+#: Every face the subset script makes, in `resources/fonts/` (named here, not in
+#: core ``fontcheck``, so that registering them at start-up does not import the checker).
+BUNDLED_FONT_FILES: tuple[str, ...] = (
+    "JiangbeiSansSC-Regular.otf",
+    "JiangbeiSansSC-Bold.otf",
+    "JiangbeiSerifSC-Regular.otf",
+)
+
 
 def _bundled(name: str) -> Path:
     # A frozen build (PyInstaller) unpacks data next to sys._MEIPASS.

@@ -10,15 +10,7 @@ from pathlib import Path
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
 from jiangbei_reader.core.textio import source_lines
-
-#: The font the article view and the UI use; the other bundled faces share its character set.
-BUNDLED_FONT_FILE = "JiangbeiSansSC-Regular.otf"
-#: Every face the subset script makes, in `resources/fonts/`.
-BUNDLED_FONT_FILES: tuple[str, ...] = (
-    "JiangbeiSansSC-Regular.otf",
-    "JiangbeiSansSC-Bold.otf",
-    "JiangbeiSerifSC-Regular.otf",
-)
+from jiangbei_reader.resources import BUNDLED_FONT_FILE, resource
 
 #: Unicode categories that never need a glyph: controls, format characters
 #: (zero-width joiners, BOM), line/paragraph separators, surrogates, private
@@ -46,8 +38,6 @@ def characters_needing_glyphs(text: str) -> set[str]:
 
 def bundled_font_path(name: str = BUNDLED_FONT_FILE) -> Path:
     """Where a bundled font file lives (checkout, wheel or frozen build)."""
-    from jiangbei_reader.resources import resource
-
     return resource("fonts", name)
 
 

@@ -8,14 +8,12 @@ own, so the contrast test over these themes covers what the reader shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
-from jiangbei_reader.core.contrast import (
-    BODY_TEXT_RATIO,
-    OTHER_TEXT_RATIO,
-    ContrastFailure,
-    ContrastRule,
-    check_palette,
-)
+if TYPE_CHECKING:
+    # The rules are checked by tests and tools, not at start-up: the contrast module
+    # (its dataclasses cost about 2 ms to create) is imported where they are made.
+    from jiangbei_reader.core.contrast import ContrastFailure, ContrastRule
 
 #: WCAG 2.2 1.4.11: borders and focus indicators of controls need 3:1; 长辈版 asks 4.5:1.
 NON_TEXT_RATIO = 3.0
@@ -248,6 +246,8 @@ _NON_TEXT_PAIRS = (
 
 def contrast_rules(theme: Theme) -> tuple[ContrastRule, ...]:
     """The contrast rules ``theme`` must meet (stricter for the 长辈版 theme)."""
+    from jiangbei_reader.core.contrast import BODY_TEXT_RATIO, OTHER_TEXT_RATIO, ContrastRule
+
     text = BODY_TEXT_RATIO if theme.elder else OTHER_TEXT_RATIO
     non_text = OTHER_TEXT_RATIO if theme.elder else NON_TEXT_RATIO
     groups = (
@@ -263,6 +263,8 @@ def contrast_rules(theme: Theme) -> tuple[ContrastRule, ...]:
 
 def check_theme(theme: Theme) -> list[ContrastFailure]:
     """Every contrast rule ``theme`` fails; empty when it passes."""
+    from jiangbei_reader.core.contrast import check_palette
+
     return check_palette(theme.colors(), contrast_rules(theme))
 
 

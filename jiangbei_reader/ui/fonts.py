@@ -9,8 +9,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from jiangbei_reader.core.fontcheck import BUNDLED_FONT_FILES
-from jiangbei_reader.resources import resource
+from jiangbei_reader.resources import BUNDLED_FONT_FILES, resource
 
 log = logging.getLogger(__name__)
 

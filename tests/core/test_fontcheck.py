@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from jiangbei_reader.cli import main
 from jiangbei_reader.core.fontcheck import (
-    BUNDLED_FONT_FILES,
     FontReadError,
     bundled_font_path,
     first_occurrences,
@@ -18,7 +17,7 @@ from jiangbei_reader.core.fontcheck import (
 )
 from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.model import Figure
-from jiangbei_reader.resources import editions_dir
+from jiangbei_reader.resources import BUNDLED_FONT_FILES, editions_dir
 from tests.helpers.editions import JUMP_PAIR, write_edition
 
 
