@@ -105,7 +105,7 @@ def child_window_only(argv: list[str]) -> None:
     started = time.perf_counter()
     sys.path.insert(0, str(ROOT))
     # In app.py's order: its Qt-free modules, then PySide6, then the Qt layer.
-    from jiangbei_reader.core import display, fontcheck, navigation, render, themes  # noqa: F401
+    from jiangbei_reader.core import display, navigation, render, themes, voices  # noqa: F401
     from jiangbei_reader.core.library import Library
     from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path
     from jiangbei_reader.core.settings import SettingsStore

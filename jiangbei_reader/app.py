@@ -13,6 +13,7 @@ close: the smoke test and the start-up benchmark use it. It is not in ``--help``
 from __future__ import annotations
 
 import argparse
+import locale  # noqa: F401  (for argparse's gettext; here, before PySide6: see below)
 import logging
 import os
 import sys
@@ -24,7 +25,7 @@ from typing import Any
 # ``from __feature__ import ...``) reads the source of every module imported after
 # it, looking for "PySide6"; the core modules that the window's first article needs
 # are imported here, before PySide6, so that they skip it (measured: about 5 ms).
-from jiangbei_reader.core import display, fontcheck, navigation, render, themes  # noqa: F401
+from jiangbei_reader.core import display, navigation, render, themes, voices  # noqa: F401
 from jiangbei_reader.core.diagnostics import Severity
 from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.ref_cache import RefCache, default_ref_cache_path, prune_library_caches

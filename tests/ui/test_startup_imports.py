@@ -25,6 +25,8 @@ NOT_AT_START = (
     "PySide6.QtTextToSpeech",
     "PySide6.QtMultimedia",
     "jiangbei_reader.core.speech",
+    "jiangbei_reader.core.contrast",  # the themes' contrast rules: for tests and tools
+    "jiangbei_reader.core.fontcheck",  # the glyph checker of `check` and 校对
     "jiangbei_reader.core.proofing",
     "jiangbei_reader.ui.proofing",  # 校对 (Ctrl+U), with Pygments
     "jiangbei_reader.ui.date_picker",  # the 往期 calendar
@@ -101,7 +103,6 @@ def test_the_first_article_is_painted_before_search_read_aloud_and_markdown_load
 #: source of every module imported after it).
 BEFORE_PYSIDE = (
     "jiangbei_reader.core.display",
-    "jiangbei_reader.core.fontcheck",
     "jiangbei_reader.core.library",
     "jiangbei_reader.core.model",
     "jiangbei_reader.core.navigation",
@@ -110,6 +111,7 @@ BEFORE_PYSIDE = (
     "jiangbei_reader.core.settings",
     "jiangbei_reader.core.themes",
     "jiangbei_reader.core.typography",
+    "jiangbei_reader.core.voices",
 )
 
 ORDER_PROBE = """
