@@ -40,6 +40,7 @@ import jiangbei_reader
 from jiangbei_reader.core.library import Library, load_edition_file
 from jiangbei_reader.core.search import SearchIndex, default_index_path
 from jiangbei_reader.core.search.normalize import normalize_parts
+from jiangbei_reader.core.search.searcher import Filters, TextCache, find_candidates
 from jiangbei_reader.core.search.vocab import edition_words
 from jiangbei_reader.core.synthetic import SyntheticWriter, write_archive
 
@@ -252,18 +253,13 @@ def trigram_search(conn: sqlite3.Connection) -> Callable[[str], object]:
 
 
 def bigram_search(db: Path) -> Callable[[str], object]:
-    """The same work with our tables: top 20 by BM25 (or the 300 newest for one character)."""
+    """The same work with our tables: the ranked candidates, without snippets."""
     conn = sqlite3.connect(db)
     index = SearchIndex.in_memory([])
+    texts = TextCache()
 
     def run(query: str) -> object:
-        parsed = index.parse(query)
-        if all(t.single_chars for t in parsed.required):
-            expression = " AND ".join(f'"{t.raw}"' for t in parsed.required)
-            sql = "SELECT rowid FROM chars WHERE chars MATCH ? ORDER BY rowid DESC LIMIT 300"
-            return conn.execute(sql, (expression,)).fetchall()
-        sql = "SELECT rowid, bm25(fts, 1.0, 5.0) s FROM fts WHERE fts MATCH ? ORDER BY s LIMIT 20"
-        return conn.execute(sql, (parsed.fts_expression(),)).fetchall()
+        return find_candidates(conn, index.parse(query), Filters(), texts).candidates
 
     return run
 

@@ -214,7 +214,7 @@ class SearchPanel(QWidget):
         self.model.set_hits(results.hits)
         parts: list[str] = []
         if results.hits:
-            more = "" if results.exact_total else self.tr("多于")
+            more = "" if results.exact_total else self.tr("至少")
             parts.append(
                 self.tr("找到{0}{1}篇").format(more, max(results.total, len(results.hits)))
             )

@@ -343,3 +343,19 @@ def test_the_edition_filter_lists_the_editions_once_the_panel_is_used(
     keys = [combo.itemData(i) for i in range(combo.count())]
     assert keys[0] == "" and keys[1:] == sorted(ref.key for ref in window.library.refs)[::-1]
     assert len(keys) == len(window.library.refs) + 1
+
+
+def test_the_count_says_at_least_when_only_the_newest_were_read(
+    qtbot: QtBot, window: ReaderWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jiangbei_reader.core.search import searcher
+
+    type_query(qtbot, window, "江北")
+    message = controller(window).panel.message.text()
+    # Every match of the bundled edition is read: an exact count.
+    assert "找到" in message and "至少" not in message
+    # A window of two: the others are not read, and the count says so.
+    monkeypatch.setattr(searcher, "WINDOW", 2)
+    type_query(qtbot, window, "江北区")
+    message = controller(window).panel.message.text()
+    assert "找到至少2篇" in message and "最新的2篇" in message

@@ -267,14 +267,15 @@ class SearchIndex:
 
     def _run(self, parsed: Query, filters: Filters, limit: int) -> SearchResults:
         conn = self._conn()
-        candidates, total, exact = find_candidates(conn, parsed, filters, self._texts)
+        found = find_candidates(conn, parsed, filters, self._texts)
+        candidates = found.candidates
         hits = make_hits(conn, parsed, rank(candidates, limit), self._texts)
         notices = list(parsed.notices)
-        if not exact and len(hits) < limit:
+        if found.timed_out and len(hits) < limit:
             notices.append("只查了较新的文章，更早的可能还有，可加上日期范围再查。")
-        elif total > len(candidates):
+        elif not found.complete:
             notices.append(f"匹配的文章很多，按相关度排列的是最新的{len(candidates)}篇。")
-        return SearchResults(parsed, tuple(hits), total, exact, tuple(notices))
+        return SearchResults(parsed, tuple(hits), len(candidates), found.complete, tuple(notices))
 
     def _with_pinyin(self, parsed: Query, filters: Filters, limit: int) -> SearchResults | None:
         """Search again with pinyin terms (``jiangbei``) replaced by the archive's words.

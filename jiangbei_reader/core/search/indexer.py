@@ -23,6 +23,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from jiangbei_reader.core.library import EditionRef
+from jiangbei_reader.core.search.partitions import (
+    Partition,
+    ensure_partition,
+    partition_of,
+    partitions,
+    year_of,
+)
 from jiangbei_reader.core.search.prepare import (
     Prepared,
     decode_text,
@@ -202,7 +209,13 @@ class _Ahead:
 
 def _compact(conn: sqlite3.Connection) -> None:
     """Merge the FTS5 segments into one (faster queries) and give freed pages back."""
-    conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
+    for partition in partitions(conn):
+        if conn.execute(
+            "SELECT 1 FROM docs WHERE id >= ? AND id < ? LIMIT 1", (partition.low, partition.high)
+        ).fetchone():
+            conn.execute(f"INSERT INTO {partition.name}({partition.name}) VALUES('optimize')")
+        else:  # every edition of that year is gone
+            conn.execute(f"DROP TABLE {partition.name}")
     conn.execute("INSERT INTO chars(chars) VALUES('optimize')")
     conn.commit()
     # executescript steps the pragma to the end; execute() would free one page.
@@ -234,7 +247,11 @@ def _apply(
     remove_edition(conn, prepared.key)
     if not prepared.unreadable:
         conn.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)", prepared.docs)
-        conn.executemany("INSERT INTO fts(rowid, body, head) VALUES(?, ?, ?)", prepared.fts)
+        for partition, rows in _by_year(prepared.fts).items():
+            ensure_partition(conn, partition)
+            conn.executemany(
+                f"INSERT INTO {partition.name}(rowid, body, head) VALUES(?, ?, ?)", rows
+            )
         conn.executemany("INSERT INTO chars(rowid, c) VALUES(?, ?)", prepared.chars)
         conn.executemany("INSERT OR IGNORE INTO heads VALUES(?, ?)", prepared.heads)
         # The fragments that continue a story begun elsewhere (jumps): few.
@@ -248,6 +265,14 @@ def _apply(
         report.added += 1
     else:
         report.changed += 1
+
+
+def _by_year(rows: list[tuple[int, str, str]]) -> dict[Partition, list[tuple[int, str, str]]]:
+    """Bigram rows by the year's table they go to (an edition's rows share one)."""
+    tables: dict[Partition, list[tuple[int, str, str]]] = {}
+    for row in rows:
+        tables.setdefault(partition_of(year_of(row[0])), []).append(row)
+    return tables
 
 
 def _add_words(
@@ -292,8 +317,10 @@ def remove_edition(conn: sqlite3.Connection, edition_key: str) -> None:
         )
         # A contentless FTS5 table forgets a row only when given the tokens it indexed.
         body, head, chars = tokens(parts, head_parts)
+        table = partition_of(year_of(rowid)).name
         conn.execute(
-            "INSERT INTO fts(fts, rowid, body, head) VALUES('delete', ?, ?, ?)", (rowid, body, head)
+            f"INSERT INTO {table}({table}, rowid, body, head) VALUES('delete', ?, ?, ?)",
+            (rowid, body, head),
         )
         conn.execute("INSERT INTO chars(chars, rowid, c) VALUES('delete', ?, ?)", (rowid, chars))
     conn.execute("DELETE FROM docs WHERE id >= ? AND id < ?", (low, high))

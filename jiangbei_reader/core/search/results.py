@@ -74,7 +74,8 @@ class SearchResults:
 
     query: Query
     hits: tuple[SearchHit, ...]
-    #: Matching articles (fragments), counted up to a cap; see ``exact_total``.
+    #: Matching articles (fragments) found; when not ``exact_total``, there may be more
+    #: (only the newest were read).
     total: int = 0
     exact_total: bool = True
     #: Chinese notices: cut-off query, pinyin used, ranking window, index state.

@@ -18,6 +18,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from jiangbei_reader.core.search.normalize import fold, normalize, normalized_plain
+from jiangbei_reader.core.search.partitions import partitions
 from jiangbei_reader.core.search.prepare import decode_text
 from jiangbei_reader.core.search.query import Query, Term
 from jiangbei_reader.core.search.results import SearchHit
@@ -35,8 +36,8 @@ MIN_POOL = 200
 #: A single character in fewer articles than this leads a query that also has longer terms.
 RARE = 2000
 PAGE_SECONDS = 0.05
-#: Matches are counted up to this number.
-COUNT_CAP = 10_000
+#: About how many continued fragments (``stories`` rows) an edition has.
+JUMPS_A_DAY = 4
 #: Decoded texts kept (about 1.5 KB each).
 TEXT_CACHE = 3000
 _K1, _B = 1.2, 0.75
@@ -52,23 +53,30 @@ class Filters:
     edition: str | None = None
     page: str | None = None
 
-    def where(self, table: str) -> tuple[str, list[object]]:
-        """SQL conditions (to AND with the MATCH) and their parameters."""
-        low, high = self.date_from, self.date_to
+    def rowids(self) -> tuple[int | None, int | None]:
+        """The article rowids [low, high) the dates allow (None: no bound)."""
+        first, last = self.date_from, self.date_to
         if self.edition is not None:
             try:
                 day = dt.date.fromisoformat(self.edition)
             except ValueError:
-                return " AND 0", []
-            low = max(low, day) if low else day
-            high = min(high, day) if high else day
+                return 0, 0
+            first = max(first, day) if first else day
+            last = min(last, day) if last else day
+        low = first.toordinal() * SLOTS if first is not None else None
+        high = (last.toordinal() + 1) * SLOTS if last is not None else None
+        return low, high
+
+    def where(self, table: str) -> tuple[str, list[object]]:
+        """SQL conditions (to AND with the MATCH) and their parameters."""
+        low, high = self.rowids()
         sql, params = "", list[object]()
         if low is not None:
             sql += f" AND {table}.rowid >= ?"
-            params.append(low.toordinal() * SLOTS)
+            params.append(low)
         if high is not None:
             sql += f" AND {table}.rowid < ?"
-            params.append((high.toordinal() + 1) * SLOTS)
+            params.append(high)
         if self.page is not None:
             sql += " AND docs.page = ?"
             params.append(self.page)
@@ -149,15 +157,34 @@ def _combine(required: list[str], excluded: list[str]) -> str:
     return expression
 
 
-def find_candidates(
-    conn: sqlite3.Connection,
-    query: Query,
-    filters: Filters,
-    texts: TextCache,
-) -> tuple[list[_Candidate], int, bool]:
-    """Matching articles (newest WINDOW, verified and scored) and the match count.
+@dataclass(slots=True)
+class _Plan:
+    """Which table a query runs on, with what, and what checks its candidates."""
 
-    Terms of two or more characters are matched in the bigram table, terms of
+    table: str
+    other: str
+    window: int
+    expression: str
+    checks: list[tuple[str, bool]]
+    score: str
+    verify: bool
+
+
+@dataclass(slots=True)
+class Found:
+    """The candidates a query found, and whether they are all its matches."""
+
+    candidates: list[_Candidate]
+    #: Every match was read (within the filters).
+    complete: bool
+    #: Reading stopped for time while checks left few candidates (not for having enough).
+    timed_out: bool = False
+
+
+def _plan(conn: sqlite3.Connection, query: Query) -> _Plan:
+    """How to run a query: its table, expression, checks and score.
+
+    Terms of two or more characters are matched in the bigram tables, terms of
     single characters in the character table; the table a query is not run on
     checks its terms over the candidates' rowid range. Terms mixing both (a
     piece of one character beside a longer one) are checked in Python.
@@ -169,96 +196,129 @@ def find_candidates(
     char_out = [t for t in query.excluded if t.single_chars]
     mixed_out = [t for t in query.excluded if t not in long_out and t not in char_out]
     fts_forms = [e for e in map(_fts_term, mixed) if e is not None]
+    verify = bool(mixed or mixed_out)
     if long_terms and char_terms and not mixed and _rare(conn, char_terms):
         # A rare character (罕) beside a common word: start from the character.
-        table, other, window = "chars", "fts", CHARS_WINDOW
         expression = _combine(
             [_chars_term(t) for t in char_terms], [_chars_term(t) for t in char_out]
         )
         checks = [(_combine([_fts_term(t) or "" for t in long_terms], []), True)]
         checks += [(_fts_term(t) or "", False) for t in long_out]
-        score = "0.0"
-    elif long_terms or fts_forms:
-        table, other, window = "fts", "chars", WINDOW
+        return _Plan("chars", "fts", CHARS_WINDOW, expression, checks, "0.0", verify)
+    if long_terms or fts_forms:
         expression = _combine(
             [_fts_term(t) or "" for t in long_terms] + fts_forms,
             [_fts_term(t) or "" for t in long_out],
         )
         checks = [(_chars_term(t), True) for t in char_terms]
         checks += [(_chars_term(t), False) for t in char_out]
-        score = f"-bm25(fts, 1.0, {HEAD_WEIGHT})"
-    else:
-        table, other, window = "chars", "fts", CHARS_WINDOW
-        expression = _combine(
-            [_chars_term(t) for t in char_terms + mixed], [_chars_term(t) for t in char_out]
-        )
-        checks = [(_fts_term(t) or "", False) for t in long_out]
-        score = "0.0"
-    verify = bool(mixed or mixed_out)
-    where, params = filters.where(table)
-    need_text = verify or table == "chars"
+        score = f"-bm25({{0}}, 1.0, {HEAD_WEIGHT})"
+        return _Plan("fts", "chars", WINDOW, expression, checks, score, verify)
+    expression = _combine(
+        [_chars_term(t) for t in char_terms + mixed], [_chars_term(t) for t in char_out]
+    )
+    checks = [(_fts_term(t) or "", False) for t in long_out]
+    return _Plan("chars", "fts", CHARS_WINDOW, expression, checks, "0.0", verify)
+
+
+def find_candidates(
+    conn: sqlite3.Connection, query: Query, filters: Filters, texts: TextCache
+) -> Found:
+    """Matching articles, newest first, verified and scored.
+
+    At most WINDOW of the newest (CHARS_WINDOW for single characters). The
+    bigram tables are read a year at a time, newest first, and once a year's
+    matches leave MIN_POOL candidates the older years are not read.
+    """
+    plan = _plan(conn, query)
+    checking = bool(plan.checks or plan.verify)
+    need_text = plan.verify or plan.table == "chars"
     # Without text or a page to read, docs is not joined (a lookup per candidate):
     # the story of the few fragments of a longer story comes from ``stories``.
     joined = need_text or filters.page is not None
-    columns = "docs.story, docs.text, docs.head_parts" if need_text else "docs.story, NULL, 0"
-    source = f"{table} JOIN docs ON docs.id = {table}.rowid" if joined else table
-    if not joined:
-        columns = f"{table}.rowid, NULL, 0"
-    join = f" JOIN docs ON docs.id = {table}.rowid" if filters.page is not None else ""
-    candidates: list[_Candidate] = []
-    upper: list[object] = []
+    sources = ["chars"] if plan.table == "chars" else _bigram_tables(conn, filters)
+    found = Found([], complete=True)
+    candidates = found.candidates
     fetched = 0
     deadline = time.perf_counter() + PAGE_SECONDS
     epoch = texts.epoch
-    while True:
-        rows = conn.execute(
-            f"SELECT {table}.rowid, {score}, {columns} FROM {source} "
-            f"WHERE {table} MATCH ?{where}"
-            f"{f' AND {table}.rowid < ?' if upper else ''} "
-            f"ORDER BY {table}.rowid DESC LIMIT ?",
-            [expression, *params, *upper, window],
-        ).fetchall()
-        stories = {} if joined or not rows else _stories(conn, rows[-1][0], rows[0][0])
-        batch = [
-            _Candidate(
-                r[0],
-                r[1],
-                stories.get(r[0], r[2]),
-                texts.parts(r[0], r[3], epoch) if r[3] is not None else None,
-                r[4],
+    for position, source in enumerate(sources):
+        if position and len(candidates) >= MIN_POOL:
+            # Enough of the newest years' matches to rank: older years are not read.
+            found.complete = False
+            return _scored(found, plan, query)
+        if position and checking and time.perf_counter() > deadline:
+            found.complete, found.timed_out = False, True
+            return _scored(found, plan, query)
+        where, params = filters.where(source)
+        if need_text:
+            columns = "docs.story, docs.text, docs.head_parts"
+        else:
+            columns = "docs.story, NULL, 0" if joined else f"{source}.rowid, NULL, 0"
+        join = f" JOIN docs ON docs.id = {source}.rowid" if joined else ""
+        upper: list[object] = []
+        while True:
+            limit = plan.window if checking else plan.window - fetched
+            rows = conn.execute(
+                f"SELECT {source}.rowid, {plan.score.format(source)}, {columns} "
+                f"FROM {source}{join} WHERE {source} MATCH ?{where}"
+                f"{f' AND {source}.rowid < ?' if upper else ''} "
+                f"ORDER BY {source}.rowid DESC LIMIT ?",
+                [plan.expression, *params, *upper, limit],
+            ).fetchall()
+            stories = {} if joined or not rows else _stories(conn, [r[0] for r in rows])
+            batch = [
+                _Candidate(
+                    r[0],
+                    r[1],
+                    stories.get(r[0], r[2]),
+                    texts.parts(r[0], r[3], epoch) if r[3] is not None else None,
+                    r[4],
+                )
+                for r in rows
+            ]
+            candidates += _checked(
+                conn, plan.other, plan.checks, batch, query if plan.verify else None
             )
-            for r in rows
-        ]
-        candidates += _checked(conn, other, checks, batch, query if verify else None)
-        fetched += len(rows)
-        if len(rows) < window:
-            complete = True
-            break
-        # Checks may leave few: read older pages, for a while.
-        complete = False
-        upper = [rows[-1][0]]
-        if not (checks or verify) or len(candidates) >= MIN_POOL:
-            break
-        if time.perf_counter() > deadline:
-            break
-    if table == "chars":
-        _score_chars(candidates, query)
-    if complete:
-        return candidates, len(candidates), True
-    # The matches read so far are counted: the count goes on below the oldest of them.
-    (older,) = conn.execute(
-        f"SELECT count(*) FROM (SELECT {table}.rowid FROM {table}{join} "
-        f"WHERE {table} MATCH ?{where} AND {table}.rowid < ? LIMIT ?)",
-        [expression, *params, *upper, max(0, COUNT_CAP + 1 - fetched)],
-    ).fetchone()
-    count = fetched + older
-    exact = not (checks or verify) and count <= COUNT_CAP
-    return candidates, min(count, COUNT_CAP), exact
+            fetched += len(rows)
+            if len(rows) < limit:
+                break  # this table has no more
+            # The window is full; or checks left few: older rows, for a while.
+            upper = [rows[-1][0]]
+            if not checking or len(candidates) >= MIN_POOL:
+                found.complete = False
+                return _scored(found, plan, query)
+            if time.perf_counter() > deadline:
+                found.complete, found.timed_out = False, True
+                return _scored(found, plan, query)
+    return _scored(found, plan, query)
 
 
-def _stories(conn: sqlite3.Connection, low: int, high: int) -> dict[int, int]:
-    """Fragment → the story's first fragment, for the fragments in a rowid range."""
-    return dict(conn.execute("SELECT id, story FROM stories WHERE id BETWEEN ? AND ?", (low, high)))
+def _scored(found: Found, plan: _Plan, query: Query) -> Found:
+    """The candidates with their scores (bigram tables score in SQL, characters here)."""
+    if plan.table == "chars":
+        _score_chars(found.candidates, query)
+    return found
+
+
+def _bigram_tables(conn: sqlite3.Connection, filters: Filters) -> list[str]:
+    """The years' bigram tables a search with these filters reads, newest first."""
+    return [p.name for p in partitions(conn, *filters.rowids())]
+
+
+def _stories(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, int]:
+    """Fragment → the story's first fragment, for those of these rowids (newest first)."""
+    low, high = rowids[-1], rowids[0]
+    if (high - low) // SLOTS * JUMPS_A_DAY <= len(rowids):
+        return dict(
+            conn.execute("SELECT id, story FROM stories WHERE id BETWEEN ? AND ?", (low, high))
+        )
+    # Few matches over a long time: looking them up reads fewer rows than the range.
+    found: dict[int, int] = {}
+    for start in range(0, len(rowids), 500):
+        batch = rowids[start : start + 500]
+        found.update(conn.execute(f"SELECT id, story FROM stories {_in_rows(batch)}", batch))
+    return found
 
 
 def _checked(
@@ -271,11 +331,13 @@ def _checked(
     """The candidates that pass the other table's checks (and Python's, given a query)."""
     if batch and checks:
         low, high = batch[-1].rowid, batch[0].rowid
+        tables = [other] if other == "chars" else [p.name for p in partitions(conn, low, high + 1)]
         for check, wanted in checks:
             found = {
                 r[0]
+                for table in tables
                 for r in conn.execute(
-                    f"SELECT rowid FROM {other} WHERE {other} MATCH ? AND rowid BETWEEN ? AND ?",
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ?",
                     (check, low, high),
                 )
             }
@@ -337,13 +399,14 @@ def rank(candidates: list[_Candidate], limit: int) -> list[tuple[_Candidate, lis
     articles gets an IDF near zero, and every score with it).
     """
     best = max((c.score for c in candidates), default=0.0)
-    scale = best if best > 0 else 1.0
-    # Candidates come newest first, and the sort is stable: ties stay newest first.
-    ordered = sorted(candidates, key=lambda c: -round(c.score / scale, 2))
+    # Hundredths of the best score (rounded half up): a stable sort keeps ties newest first.
+    hundredths = 100 / (best if best > 0 else 1.0)
+    ordered = sorted(candidates, key=lambda c: -int(c.score * hundredths + 0.5))
     stories: dict[int, tuple[_Candidate, list[int]]] = {}
     for candidate in ordered:
-        if candidate.story in stories:
-            stories[candidate.story][1].append(candidate.rowid)
+        entry = stories.get(candidate.story)
+        if entry is not None:
+            entry[1].append(candidate.rowid)
         elif len(stories) < limit:
             stories[candidate.story] = (candidate, [candidate.rowid])
     return list(stories.values())
@@ -367,7 +430,7 @@ def _first_spans(query: Query, parts: list[str], head_parts: int) -> list[tuple[
         folded = fold(parts[index])
         if not any(all(char in folded for char in piece) for piece in pieces):
             continue
-        spans = query.spans(normalize(parts[index]))
+        spans = query.spans(normalize(parts[index], folded))
         if spans:
             base = offsets[index]
             return [(start + base, end + base) for start, end in spans]

@@ -19,7 +19,7 @@ from jiangbei_reader.core.ref_cache import library_cache_path
 #: "JBS1": marks the file as a 江北报 search index.
 APPLICATION_ID = 0x4A425331
 #: Bump when the schema, the normalisation or the tokens change: old files are rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: The full page check runs at most this often.
 CHECK_SECONDS = 24 * 3600
 #: Article ids are ``date ordinal * SLOTS + position``: row order is date order.
@@ -27,7 +27,8 @@ SLOTS = 1024
 #: Separates the parts (kicker, headline, …, paragraphs) in stored text; same length as "\n".
 PART_SEPARATOR = "\x1e"
 
-_TOKENIZER = "ascii tokenchars '.,%_'"
+#: Tokens are made in Python (bigrams, characters, words) and joined by spaces.
+TOKENIZER = "ascii tokenchars '.,%_'"
 _SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(
@@ -39,9 +40,9 @@ CREATE TABLE docs(
     story INTEGER NOT NULL, head_parts INTEGER NOT NULL, headline_at INTEGER NOT NULL,
     text BLOB NOT NULL
 );
-CREATE VIRTUAL TABLE fts USING fts5(body, head, tokenize="{_TOKENIZER}", content='');
+-- The bigram tables (body, head), one a year, are made as editions come (partitions.py).
 CREATE VIRTUAL TABLE chars USING fts5(
-    c, tokenize="{_TOKENIZER}", content='', detail=none, columnsize=0
+    c, tokenize="{TOKENIZER}", content='', detail=none, columnsize=0
 );
 CREATE TABLE words(
     id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,

@@ -14,23 +14,26 @@ import pytest
 from jiangbei_reader.cli import main
 from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.search import SearchIndex
+from jiangbei_reader.core.search.partitions import partitions
 
 from .conftest import BUNDLED
 
 
 def damage_fts_pages(path: Path) -> int:
-    """Overwrite the leaf pages of the bigram table's data (not page 1: header and schema)."""
+    """Overwrite the leaf pages of the bigram tables' data (not page 1: header and schema)."""
     conn = sqlite3.connect(path)
     try:
         (page_size,) = conn.execute("PRAGMA page_size").fetchone()
         pages = [
             r[0]
             for r in conn.execute(
-                "SELECT pageno FROM dbstat WHERE name = 'fts_data' AND pagetype = 'leaf'"
+                "SELECT pageno FROM dbstat WHERE name GLOB 'fts[0-9][0-9][0-9][0-9]_data' "
+                "AND pagetype = 'leaf'"
             )
         ]
     finally:
         conn.close()
+    assert pages, "no bigram table pages to damage"
     data = bytearray(path.read_bytes())
     for page in pages:
         assert page > 1
@@ -44,12 +47,15 @@ def damage_fts_blobs(path: Path) -> None:
     """Garbage in FTS5's blobs, in sound b-tree pages: quick_check finds nothing."""
     conn = sqlite3.connect(path)
     with conn:
-        # The same garbage every run: random bytes read as a valid, empty leaf about one
-        # time in thirty, and the test then failed by chance.
-        conn.execute(
-            "UPDATE fts_data SET block = CAST(replace(hex(zeroblob(length(block))), '00', 'FF')"
-            " AS BLOB) WHERE id > 10"
-        )
+        tables = [p.name for p in partitions(conn)]
+        assert tables
+        for table in tables:
+            # The same garbage every run: random bytes read as a valid, empty leaf about
+            # one time in thirty, and the test then failed by chance.
+            conn.execute(
+                f"UPDATE {table}_data SET block = "
+                "CAST(replace(hex(zeroblob(length(block))), '00', 'FF') AS BLOB) WHERE id > 10"
+            )
     assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
     conn.close()
 

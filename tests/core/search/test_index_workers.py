@@ -9,6 +9,7 @@ import pytest
 
 from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.search import SearchIndex, indexer, worker
+from jiangbei_reader.core.search.partitions import partitions
 from jiangbei_reader.core.synthetic import write_archive
 
 EDITIONS = 8
@@ -22,9 +23,10 @@ def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
         "heads": "SELECT * FROM heads ORDER BY k, id",
         "words": "SELECT word, kind, key, initials, total FROM words ORDER BY word",
         "edition_words": "SELECT * FROM edition_words ORDER BY edition",
-        "fts": "SELECT * FROM fts_docsize ORDER BY id",
     }
     try:
+        for partition in partitions(conn):
+            tables[partition.name] = f"SELECT * FROM {partition.name}_docsize ORDER BY id"
         return {name: conn.execute(sql).fetchall() for name, sql in tables.items()}
     finally:
         conn.close()

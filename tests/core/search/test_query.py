@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jiangbei_reader.core.search.normalize import SOFT
+from jiangbei_reader.core.search.partitions import ensure_partition, partition_of
 from jiangbei_reader.core.search.query import MAX_QUERY_CHARS, parse_query, split_terms
 from jiangbei_reader.core.search.store import create_schema
 from jiangbei_reader.core.search.variants import to_simplified
@@ -81,4 +82,8 @@ def test_any_string_parses_to_a_valid_fts_expression(text):
     conn = sqlite3.connect(":memory:")
     create_schema(conn)
     # Raises sqlite3.OperationalError on a syntax error.
-    conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (query.fts_expression(),)).fetchall()
+    table = partition_of(2023)
+    ensure_partition(conn, table)
+    conn.execute(
+        f"SELECT rowid FROM {table.name} WHERE {table.name} MATCH ?", (query.fts_expression(),)
+    ).fetchall()
