@@ -92,6 +92,34 @@ def fold(text: str) -> str:
     return text.translate(_bmp_table())
 
 
+@lru_cache(maxsize=1)
+def _unusual_sources() -> dict[str, str]:
+    """The characters folding makes from others, each with all it is made from.
+
+    A character not here is made only from itself, as most Chinese characters are.
+    """
+    sources: dict[str, list[str]] = {}
+    for code, folded in enumerate(_bmp_table()):
+        for made in folded:
+            sources.setdefault(made, []).append(chr(code))
+    return {made: "".join(s) for made, s in sources.items() if s != [made]}
+
+
+def may_fold_to(text: str, chars: str) -> bool:
+    """False when ``fold(text)`` surely lacks one of ``chars``: cheaper than folding."""
+    if _ASTRAL.search(text):
+        return True  # folded through a dict: not worth an exact answer
+    unusual = _unusual_sources()
+    for char in chars:
+        sources = unusual.get(char)
+        if sources is None:
+            if char not in text:
+                return False
+        elif not any(source in text for source in sources):
+            return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class Chunk:
     """A run of searchable characters, as (start, end) pieces of the folded text."""
@@ -226,7 +254,7 @@ def normalize(text: str, folded: str | None = None) -> NormalizedText:
     """
     if folded is None:
         folded = fold(text)
-    if " " in folded or _resizing().search(text) is not None:
+    if not _one_for_one(text, folded):
         return normalize_parts([text], "")
     # Most Chinese text: runs between punctuation, folded one character for one (as
     # normalize_parts would map it, with less work: a snippet normalises a paragraph).
@@ -250,6 +278,21 @@ def normalize(text: str, folded: str | None = None) -> NormalizedText:
         length += end - start
         last_end = end
     return NormalizedText("".join(out), tuple(at), tuple(origins), tuple(steps))
+
+
+def one_for_one_fold(text: str) -> str | None:
+    """``fold(text)`` when normalising the text only puts hard breaks between its runs.
+
+    That is when nothing in it is whitespace or folds to more or fewer than one
+    character (most paragraphs): a query piece found in the folded text is then a
+    hit at the same offsets in the text. ``None`` otherwise.
+    """
+    folded = fold(text)
+    return folded if _one_for_one(text, folded) else None
+
+
+def _one_for_one(text: str, folded: str) -> bool:
+    return " " not in folded and _resizing().search(text) is None
 
 
 @lru_cache(maxsize=1)

@@ -105,6 +105,16 @@ class Query:
                 start = text.find(piece, start + 1)
         return merge_spans(found)
 
+    def folded_spans(self, folded: str) -> list[tuple[int, int]]:
+        """``spans`` of a text given as its ``one_for_one_fold``: found at the same offsets."""
+        found: list[tuple[int, int]] = []
+        for piece in self.highlight_pieces():
+            start = folded.find(piece)
+            while start >= 0:
+                found.append((start, start + len(piece)))
+                start = folded.find(piece, start + 1)
+        return merge_spans(found)
+
 
 def _implies(term: Term, out: Term) -> bool:
     """True when every text that matches ``term`` also matches ``out``."""

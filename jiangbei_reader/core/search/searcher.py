@@ -17,7 +17,12 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from jiangbei_reader.core.search.normalize import fold, normalize, normalized_plain
+from jiangbei_reader.core.search.normalize import (
+    may_fold_to,
+    normalize,
+    normalized_plain,
+    one_for_one_fold,
+)
 from jiangbei_reader.core.search.partitions import partitions
 from jiangbei_reader.core.search.prepare import decode_text
 from jiangbei_reader.core.search.query import Query, Term
@@ -416,7 +421,8 @@ def _first_spans(query: Query, parts: list[str], head_parts: int) -> list[tuple[
     """Hits in the first body part that has any (else in the title parts), as plain-text spans.
 
     A part is passed over when no piece has all its characters in the folded
-    part (exact for pieces of one character); the others are normalised until one
+    part (``may_fold_to``: exact for pieces of one character, and it folds
+    nothing); the others are normalised until one
     has a hit. (Checking their normalised text without the offset map first cost
     more than it saved.)
     """
@@ -427,10 +433,13 @@ def _first_spans(query: Query, parts: list[str], head_parts: int) -> list[tuple[
         offsets.append(position)
         position += len(part) + 1
     for index in [*range(head_parts, len(parts)), *range(head_parts)]:
-        folded = fold(parts[index])
-        if not any(all(char in folded for char in piece) for piece in pieces):
+        if not any(may_fold_to(parts[index], piece) for piece in pieces):
             continue
-        spans = query.spans(normalize(parts[index], folded))
+        folded = one_for_one_fold(parts[index])
+        if folded is not None:
+            spans = query.folded_spans(folded)
+        else:
+            spans = query.spans(normalize(parts[index]))
         if spans:
             base = offsets[index]
             return [(start + base, end + base) for start, end in spans]

@@ -11,6 +11,7 @@ from jiangbei_reader.core.search.normalize import (
     chunks,
     fold,
     index_tokens,
+    may_fold_to,
     normalize,
     normalize_parts,
     normalize_query_text,
@@ -146,3 +147,28 @@ def test_one_texts_shortcut_maps_as_the_general_path(text):
     assert normalize(text) == normalize_parts([text], "")
     plain = text.replace(" ", "").replace("\u3000", "").replace("\t", "").replace("\n", "")
     assert normalize(plain) == normalize_parts([plain], "")
+
+
+@given(TEXTISH, TEXTISH)
+def test_may_fold_to_never_says_no_to_what_folding_makes(text, other):
+    # Snippets skip the paragraphs it says no to: a "no" must be true.
+    for chars in (fold(other), fold(text)[: len(other)], fold(text)):
+        if all(char in fold(text) for char in chars):
+            assert may_fold_to(text, chars)
+    assert may_fold_to("江北ＡＢ", "ab江") and not may_fold_to("江北", "嘴")
+
+
+@given(TEXTISH, st.data())
+def test_hits_in_a_one_for_one_fold_are_the_normalised_texts_hits(text, data):
+    from jiangbei_reader.core.search.normalize import one_for_one_fold
+    from jiangbei_reader.core.search.query import parse_query
+
+    plain = "".join(c for c in text if not c.isspace())
+    start = data.draw(st.integers(0, len(plain)))
+    end = data.draw(st.integers(start, len(plain)))
+    query = parse_query(plain[start:end] or "江", lambda s: s)
+    folded = one_for_one_fold(plain)
+    if folded is None:
+        return  # normalised the general way (astral, or folding to more or fewer)
+    assert len(folded) == len(plain)
+    assert query.folded_spans(folded) == query.spans(normalize(plain))
