@@ -22,6 +22,7 @@ from pathlib import Path
 
 from jiangbei_reader.core.library import EditionRef, Library
 from jiangbei_reader.core.search import store
+from jiangbei_reader.core.search.hits import make_hits
 from jiangbei_reader.core.search.indexer import CancelCheck, ProgressCallback, update_index
 from jiangbei_reader.core.search.normalize import (
     clean_text,
@@ -32,13 +33,7 @@ from jiangbei_reader.core.search.normalize import (
 from jiangbei_reader.core.search.prepare import decode_text, head_keys, stored_headline
 from jiangbei_reader.core.search.query import Query, Term, parse_query
 from jiangbei_reader.core.search.results import SearchResults, Span, Suggestion, UpdateReport
-from jiangbei_reader.core.search.searcher import (
-    Filters,
-    TextCache,
-    find_candidates,
-    make_hits,
-    rank,
-)
+from jiangbei_reader.core.search.searcher import Filters, TextCache, find_candidates, rank
 from jiangbei_reader.core.search.variants import to_simplified
 from jiangbei_reader.core.search.vocab import is_pinyin, normalize_prefix, pinyin_for
 

@@ -1,4 +1,4 @@
-"""Running a parsed query: candidates from FTS5, ranking, one hit per story, snippets.
+"""Running a parsed query: candidates from FTS5, their scores, one result per story.
 
 Queries with a piece of two or more characters go to the bigram index and are
 ranked by FTS5's BM25 (headline weighted HEAD_WEIGHT times the body). Queries of
@@ -17,20 +17,13 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from jiangbei_reader.core.search.normalize import (
-    may_fold_to,
-    normalize,
-    normalized_plain,
-    one_for_one_fold,
-)
+from jiangbei_reader.core.search.normalize import normalized_plain
 from jiangbei_reader.core.search.partitions import partitions
+from jiangbei_reader.core.search.plan import HEAD_WEIGHT, Plan, plan_query
 from jiangbei_reader.core.search.prepare import decode_text
-from jiangbei_reader.core.search.query import Query, Term
-from jiangbei_reader.core.search.results import SearchHit
-from jiangbei_reader.core.search.snippet import make_snippet
-from jiangbei_reader.core.search.store import SLOTS
+from jiangbei_reader.core.search.query import Query
+from jiangbei_reader.core.search.store import SLOTS, in_rows
 
-HEAD_WEIGHT = 5.0
 #: How many of the newest matching articles are ranked (their text is read to
 #: rank single characters, hence the smaller window there).
 WINDOW = 1000
@@ -38,8 +31,6 @@ CHARS_WINDOW = 300
 #: When checks leave fewer than MIN_POOL candidates, older pages are read for up to
 #: PAGE_SECONDS.
 MIN_POOL = 200
-#: A single character in fewer articles than this leads a query that also has longer terms.
-RARE = 2000
 PAGE_SECONDS = 0.05
 #: About how many continued fragments (``stories`` rows) an edition has.
 JUMPS_A_DAY = 4
@@ -127,7 +118,7 @@ class TextCache:
 
 
 @dataclass(slots=True)
-class _Candidate:
+class Candidate:
     rowid: int
     score: float
     story: int
@@ -135,95 +126,15 @@ class _Candidate:
     head_parts: int
 
 
-def _fts_term(term: Term) -> str | None:
-    """FTS expression of a term's multi-character pieces, or None if a variant has none."""
-    variants = []
-    for variant in term.variants:
-        long = tuple(p for p in variant if len(p) > 1)
-        if not long:
-            return None
-        variants.append(long)
-    return Query("", (Term(term.raw, tuple(variants)),), ()).fts_expression()
-
-
-def _chars_term(term: Term) -> str:
-    # A longer piece asks for each of its characters: a superset, verified later.
-    variants = [
-        " AND ".join(f'"{c}"' for c in sorted({c for p in v for c in p if c != " "}))
-        for v in term.variants
-    ]
-    return " OR ".join(f"({v})" for v in variants)
-
-
-def _combine(required: list[str], excluded: list[str]) -> str:
-    expression = " AND ".join(f"({e})" for e in required)
-    for term in excluded:
-        expression = f"({expression}) NOT ({term})"
-    return expression
-
-
-@dataclass(slots=True)
-class _Plan:
-    """Which table a query runs on, with what, and what checks its candidates."""
-
-    table: str
-    other: str
-    window: int
-    expression: str
-    checks: list[tuple[str, bool]]
-    score: str
-    verify: bool
-
-
 @dataclass(slots=True)
 class Found:
     """The candidates a query found, and whether they are all its matches."""
 
-    candidates: list[_Candidate]
+    candidates: list[Candidate]
     #: Every match was read (within the filters).
     complete: bool
     #: Reading stopped for time while checks left few candidates (not for having enough).
     timed_out: bool = False
-
-
-def _plan(conn: sqlite3.Connection, query: Query) -> _Plan:
-    """How to run a query: its table, expression, checks and score.
-
-    Terms of two or more characters are matched in the bigram tables, terms of
-    single characters in the character table; the table a query is not run on
-    checks its terms over the candidates' rowid range. Terms mixing both (a
-    piece of one character beside a longer one) are checked in Python.
-    """
-    long_terms = [t for t in query.required if not _has_single(t)]
-    char_terms = [t for t in query.required if t.single_chars]
-    mixed = [t for t in query.required if t not in long_terms and t not in char_terms]
-    long_out = [t for t in query.excluded if not _has_single(t)]
-    char_out = [t for t in query.excluded if t.single_chars]
-    mixed_out = [t for t in query.excluded if t not in long_out and t not in char_out]
-    fts_forms = [e for e in map(_fts_term, mixed) if e is not None]
-    verify = bool(mixed or mixed_out)
-    if long_terms and char_terms and not mixed and _rare(conn, char_terms):
-        # A rare character (罕) beside a common word: start from the character.
-        expression = _combine(
-            [_chars_term(t) for t in char_terms], [_chars_term(t) for t in char_out]
-        )
-        checks = [(_combine([_fts_term(t) or "" for t in long_terms], []), True)]
-        checks += [(_fts_term(t) or "", False) for t in long_out]
-        return _Plan("chars", "fts", CHARS_WINDOW, expression, checks, "0.0", verify)
-    if long_terms or fts_forms:
-        expression = _combine(
-            [_fts_term(t) or "" for t in long_terms] + fts_forms,
-            [_fts_term(t) or "" for t in long_out],
-        )
-        checks = [(_chars_term(t), True) for t in char_terms]
-        checks += [(_chars_term(t), False) for t in char_out]
-        score = f"-bm25({{0}}, 1.0, {HEAD_WEIGHT})"
-        return _Plan("fts", "chars", WINDOW, expression, checks, score, verify)
-    expression = _combine(
-        [_chars_term(t) for t in char_terms + mixed], [_chars_term(t) for t in char_out]
-    )
-    checks = [(_fts_term(t) or "", False) for t in long_out]
-    return _Plan("chars", "fts", CHARS_WINDOW, expression, checks, "0.0", verify)
 
 
 def find_candidates(
@@ -235,7 +146,8 @@ def find_candidates(
     bigram tables are read a year at a time, newest first, and once a year's
     matches leave MIN_POOL candidates the older years are not read.
     """
-    plan = _plan(conn, query)
+    plan = plan_query(conn, query)
+    window = WINDOW if plan.table == "fts" else CHARS_WINDOW
     checking = bool(plan.checks or plan.verify)
     need_text = plan.verify or plan.table == "chars"
     # Without text or a page to read, docs is not joined (a lookup per candidate):
@@ -263,7 +175,7 @@ def find_candidates(
         join = f" JOIN docs ON docs.id = {source}.rowid" if joined else ""
         upper: list[object] = []
         while True:
-            limit = plan.window if checking else plan.window - fetched
+            limit = window if checking else window - fetched
             rows = conn.execute(
                 f"SELECT {source}.rowid, {plan.score.format(source)}, {columns} "
                 f"FROM {source}{join} WHERE {source} MATCH ?{where}"
@@ -273,7 +185,7 @@ def find_candidates(
             ).fetchall()
             stories = {} if joined or not rows else _stories(conn, [r[0] for r in rows])
             batch = [
-                _Candidate(
+                Candidate(
                     r[0],
                     r[1],
                     stories.get(r[0], r[2]),
@@ -299,7 +211,7 @@ def find_candidates(
     return _scored(found, plan, query)
 
 
-def _scored(found: Found, plan: _Plan, query: Query) -> Found:
+def _scored(found: Found, plan: Plan, query: Query) -> Found:
     """The candidates with their scores (bigram tables score in SQL, characters here)."""
     if plan.table == "chars":
         _score_chars(found.candidates, query)
@@ -322,7 +234,7 @@ def _stories(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, int]:
     found: dict[int, int] = {}
     for start in range(0, len(rowids), 500):
         batch = rowids[start : start + 500]
-        found.update(conn.execute(f"SELECT id, story FROM stories {_in_rows(batch)}", batch))
+        found.update(conn.execute(f"SELECT id, story FROM stories {in_rows(batch)}", batch))
     return found
 
 
@@ -330,9 +242,9 @@ def _checked(
     conn: sqlite3.Connection,
     other: str,
     checks: list[tuple[str, bool]],
-    batch: list[_Candidate],
+    batch: list[Candidate],
     query: Query | None,
-) -> list[_Candidate]:
+) -> list[Candidate]:
     """The candidates that pass the other table's checks (and Python's, given a query)."""
     if batch and checks:
         low, high = batch[-1].rowid, batch[0].rowid
@@ -352,20 +264,7 @@ def _checked(
     return batch
 
 
-def _rare(conn: sqlite3.Connection, terms: list[Term]) -> bool:
-    """True when fewer than RARE articles hold these single characters."""
-    (count,) = conn.execute(
-        "SELECT count(*) FROM (SELECT rowid FROM chars WHERE chars MATCH ? LIMIT ?)",
-        (_combine([_chars_term(t) for t in terms], []), RARE),
-    ).fetchone()
-    return bool(count < RARE)
-
-
-def _has_single(term: Term) -> bool:
-    return any(len(p) == 1 for v in term.variants for p in v)
-
-
-def _score_chars(candidates: list[_Candidate], query: Query) -> None:
+def _score_chars(candidates: list[Candidate], query: Query) -> None:
     """BM25-like score for single-character queries: headline hits count HEAD_WEIGHT times.
 
     Counted in the stored text as printed (the character table already checked
@@ -397,7 +296,7 @@ def _saturate(tf: int, length: int, average: float) -> float:
     return tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * length / average)) if tf else 0.0
 
 
-def rank(candidates: list[_Candidate], limit: int) -> list[tuple[_Candidate, list[int]]]:
+def rank(candidates: list[Candidate], limit: int) -> list[tuple[Candidate, list[int]]]:
     """Best first, one per story; scores within 1 % of the best score's scale tie: newer first.
 
     Relative, because BM25's scale depends on the corpus (a term found in most
@@ -407,7 +306,7 @@ def rank(candidates: list[_Candidate], limit: int) -> list[tuple[_Candidate, lis
     # Hundredths of the best score (rounded half up): a stable sort keeps ties newest first.
     hundredths = 100 / (best if best > 0 else 1.0)
     ordered = sorted(candidates, key=lambda c: -int(c.score * hundredths + 0.5))
-    stories: dict[int, tuple[_Candidate, list[int]]] = {}
+    stories: dict[int, tuple[Candidate, list[int]]] = {}
     for candidate in ordered:
         entry = stories.get(candidate.story)
         if entry is not None:
@@ -415,92 +314,3 @@ def rank(candidates: list[_Candidate], limit: int) -> list[tuple[_Candidate, lis
         elif len(stories) < limit:
             stories[candidate.story] = (candidate, [candidate.rowid])
     return list(stories.values())
-
-
-def _first_spans(query: Query, parts: list[str], head_parts: int) -> list[tuple[int, int]]:
-    """Hits in the first body part that has any (else in the title parts), as plain-text spans.
-
-    A part is passed over when no piece has all its characters in the folded
-    part (``may_fold_to``: exact for pieces of one character, and it folds
-    nothing); the others are normalised until one
-    has a hit. (Checking their normalised text without the offset map first cost
-    more than it saved.)
-    """
-    pieces = query.highlight_pieces()
-    offsets = []
-    position = 0
-    for part in parts:
-        offsets.append(position)
-        position += len(part) + 1
-    for index in [*range(head_parts, len(parts)), *range(head_parts)]:
-        if not any(may_fold_to(parts[index], piece) for piece in pieces):
-            continue
-        folded = one_for_one_fold(parts[index])
-        if folded is not None:
-            spans = query.folded_spans(folded)
-        else:
-            spans = query.spans(normalize(parts[index]))
-        if spans:
-            base = offsets[index]
-            return [(start + base, end + base) for start, end in spans]
-    return []
-
-
-def _in_rows(ids: list[int]) -> str:
-    return f"WHERE id IN ({','.join('?' * len(ids))})"
-
-
-def make_hits(
-    conn: sqlite3.Connection,
-    query: Query,
-    ranked: list[tuple[_Candidate, list[int]]],
-    texts: TextCache,
-) -> list[SearchHit]:
-    """Hits with snippets and highlight spans for ranked candidates (two reads in all)."""
-    if not ranked:
-        return []
-    shown = [candidate.rowid for candidate, _ in ranked]
-    epoch = texts.epoch
-    rows = {
-        r[0]: r[1:]
-        for r in conn.execute(
-            "SELECT id, article_id, page, head_parts, headline_at, text FROM docs "
-            + _in_rows(shown),
-            shown,
-        )
-    }
-    others = list({f for c, fragments in ranked for f in (*fragments, c.story) if f not in rows})
-    names = {k: v[0] for k, v in rows.items()}
-    for start in range(0, len(others), 500):
-        batch = others[start : start + 500]
-        names.update(
-            conn.execute(f"SELECT id, article_id FROM docs {_in_rows(batch)}", batch).fetchall()
-        )
-    hits = []
-    for candidate, fragments in ranked:
-        article_id, page, head_parts, headline_at, blob = rows[candidate.rowid]
-        story_id = names.get(candidate.story, article_id)
-        parts = texts.parts(candidate.rowid, blob, epoch)
-        plain = "\n".join(parts)
-        body_start = len("\n".join(parts[:head_parts])) + 1 if head_parts else 0
-        snippet, snippet_spans = make_snippet(
-            plain, _first_spans(query, parts, head_parts), body_start
-        )
-        edition = dt.date.fromordinal(candidate.rowid // SLOTS)
-        hits.append(
-            SearchHit(
-                article_id=article_id,
-                edition=edition.isoformat(),
-                date=edition,
-                page_id=page,
-                headline=parts[headline_at] if headline_at < len(parts) else "",
-                snippet=snippet,
-                snippet_spans=snippet_spans,
-                score=candidate.score,
-                story_id=story_id,
-                fragment_ids=tuple(names[f] for f in fragments if f in names),
-                text_parts=tuple(parts),
-                query=query,
-            )
-        )
-    return hits

@@ -68,6 +68,11 @@ KIND_NAMES = {code: kind for kind, code in KIND_CODES.items()}
 _memory_names = itertools.count(1)
 
 
+def in_rows(ids: list[int]) -> str:
+    """A WHERE clause for the rows of these ids (as many ``?`` as ids)."""
+    return f"WHERE id IN ({','.join('?' * len(ids))})"
+
+
 def default_index_path(roots: Sequence[Path]) -> Path:
     """Where the index of the library over ``roots`` lives: one file in the user cache dir.
 

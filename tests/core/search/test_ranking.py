@@ -117,7 +117,7 @@ def test_mixed_single_and_longer_terms(tmp_path: Path, make_index: IndexFactory)
 
 
 def test_ranking_window_and_rare_characters(tmp_path: Path, make_index: IndexFactory, monkeypatch):
-    from jiangbei_reader.core.search import searcher
+    from jiangbei_reader.core.search import plan, searcher
 
     folder = tmp_path / "ed"
     write(folder, "2030-01-01", {"1": [("合成标题", "江北嘴有一条鱼。")]})
@@ -133,6 +133,6 @@ def test_ranking_window_and_rare_characters(tmp_path: Path, make_index: IndexFac
     assert any("最新的3篇" in n for n in results.notices)
     # The rare character leads: the old article is found beyond the window.
     assert [h.edition for h in index.search("江北嘴 鱼").hits] == ["2030-01-01"]
-    monkeypatch.setattr(searcher, "RARE", 0)
+    monkeypatch.setattr(plan, "RARE", 0)
     # Without that, older pages are read while the checks leave too few.
     assert [h.edition for h in index.search("江北嘴 鱼").hits] == ["2030-01-01"]
