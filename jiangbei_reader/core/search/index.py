@@ -30,16 +30,15 @@ from jiangbei_reader.core.search.normalize import (
     normalize_parts,
     normalize_query_text,
 )
-from jiangbei_reader.core.search.prepare import decode_text, head_keys, stored_headline
 from jiangbei_reader.core.search.query import Query, Term, parse_query
 from jiangbei_reader.core.search.results import SearchResults, Span, Suggestion, UpdateReport
 from jiangbei_reader.core.search.searcher import Filters, TextCache, find_candidates, rank
+from jiangbei_reader.core.search.suggest import suggest_prefix
 from jiangbei_reader.core.search.variants import to_simplified
-from jiangbei_reader.core.search.vocab import is_pinyin, normalize_prefix, pinyin_for
+from jiangbei_reader.core.search.vocab import is_pinyin
 
 log = logging.getLogger(__name__)
 
-_LAST = "\U0010ffff"
 #: How many vocabulary words a pinyin term stands for when it is searched.
 PINYIN_EXPANSION = 6
 #: A failed search leads to a rebuild this many times per SearchIndex: a search that
@@ -320,81 +319,7 @@ class SearchIndex:
         ``江北`` finds words starting with 江北. For the kiosk keyboard and the
         search box's completion.
         """
-        prefix = clean_text(prefix)
-        key = normalize_prefix(prefix)
-        if not key or limit <= 0:
-            return []
-        if is_pinyin(key):
-            match = "((key >= ? AND key < ?) OR (initials >= ? AND initials < ?))"
-            bounds: tuple[str, ...] = (key, key + _LAST, key, key + _LAST)
-        else:
-            match = "word >= ? AND word < ?"
-            bounds = (prefix.strip(), prefix.strip() + _LAST)
-        rows: list[tuple[str, str, int]] = []
-        try:
-            # One kind at a time: each range scan stays on its own (kind, key) index.
-            for kind in ("word", "name"):
-                rows += (
-                    self._conn()
-                    .execute(
-                        f"SELECT word, kind, total FROM words WHERE kind = ? AND total > 0 AND "
-                        f"{match} ORDER BY total DESC, length(word), word LIMIT ?",
-                        (store.KIND_CODES[kind], *bounds, limit),
-                    )
-                    .fetchall()
-                )
-            rows = [(text, store.KIND_NAMES[code], total) for text, code, total in rows]
-            rows.sort(key=lambda r: (-r[2], len(r[0])))
-            if len(rows) < limit:
-                rows += self._headlines(prefix.strip(), key, limit - len(rows))
-        except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError) as exc:
-            log.warning("suggest failed: %s", exc)
-            return []
-        del rows[limit:]
-        return [
-            Suggestion(text, pinyin_for(text, kind)[0], kind, total) for text, kind, total in rows
-        ]
-
-    def _headlines(self, text: str, key: str, limit: int) -> list[tuple[str, str, int]]:
-        """Headlines starting with a pinyin or text prefix: newest first, each text once.
-
-        ``heads`` keys each article's headline by its pinyin, initials and first
-        characters; the text is the article's own (``docs``), and is checked
-        against the prefix again (a key may be a stale one).
-        """
-        conn = self._conn()
-        pinyin = is_pinyin(key)
-        if pinyin:
-            lows = [store.HEAD_PINYIN + key, store.HEAD_INITIALS + key]
-        else:
-            lows = [store.HEAD_TEXT_KEY + text[: store.HEAD_TEXT]]
-        ids: set[int] = set()
-        for low in lows:
-            ids.update(
-                r[0]
-                for r in conn.execute(
-                    "SELECT id FROM heads WHERE k >= ? AND k < ? ORDER BY id DESC LIMIT ?",
-                    (low, low + _LAST, 4 * limit),
-                )
-            )
-        newest = sorted(ids, reverse=True)[: 4 * limit]
-        if not newest:
-            return []
-        found: dict[str, int] = {}
-        for _id, head_parts, headline_at, blob in conn.execute(
-            "SELECT id, head_parts, headline_at, text FROM docs "
-            f"WHERE id IN ({','.join('?' * len(newest))}) ORDER BY id DESC",
-            newest,
-        ):
-            headline = stored_headline(decode_text(blob), head_parts, headline_at)
-            if pinyin:
-                keys = head_keys(headline)[1:]
-                ok = any(k.startswith(low) for k in keys for low in lows)
-            else:
-                ok = len(headline) >= 2 and headline.startswith(text)
-            if ok:
-                found[headline] = found.get(headline, 0) + 1
-        return [(headline, "headline", count) for headline, count in found.items()][:limit]
+        return suggest_prefix(self._conn(), prefix, limit)
 
     def alternatives(self, query: str, limit: int = 6) -> list[Suggestion]:
         """What the user may have meant when nothing was found: 简体 form, pinyin words."""
