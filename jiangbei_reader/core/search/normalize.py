@@ -98,11 +98,16 @@ def _unusual_sources() -> dict[str, str]:
 
     A character not here is made only from itself, as most Chinese characters are.
     """
+    table = _bmp_table()
     sources: dict[str, list[str]] = {}
-    for code, folded in enumerate(_bmp_table()):
-        for made in folded:
-            sources.setdefault(made, []).append(chr(code))
-    return {made: "".join(s) for made, s in sources.items() if s != [made]}
+    for code, folded in enumerate(table):
+        if folded != chr(code):
+            for made in folded:
+                sources.setdefault(made, []).append(chr(code))
+    for made, found in sources.items():
+        if ord(made) < len(table) and table[ord(made)] == made:
+            found.append(made)  # it is also made from itself
+    return {made: "".join(found) for made, found in sources.items()}
 
 
 def may_fold_to(text: str, chars: str) -> bool:
