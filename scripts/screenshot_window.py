@@ -6,7 +6,7 @@ itself. Settings go to a temporary folder, never the user's.
 
     python scripts/screenshot_window.py [--article 2023-07-13/3/tan-xun] [--out PATH]
         [--step 100|125|150|200|250|300] [--elder] [--night] [--sections] [--no-speech]
-        [--search TEXT]
+        [--search TEXT] [--editions DIR]
 
 ``--elder`` switches to 长辈版, ``--night`` to the 夜间 theme, ``--sections`` opens
 the 长辈版 版面 drawer, ``--no-speech`` presses 朗读 once on a machine without a
@@ -99,7 +99,8 @@ def save_grab(widget: QWidget, path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--article", default="2023-07-13/3/tan-xun")
+    parser.add_argument("--article", default="2023-07-13/3/tan-xun", help="'' for the newest")
+    parser.add_argument("--editions", type=Path, help="another edition folder (as the reader's)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots" / "window.png")
     parser.add_argument("--step", type=int, default=100, help="font step, percent")
     parser.add_argument("--elder", action="store_true", help="长辈版")
@@ -118,8 +119,10 @@ def main() -> None:
         from jiangbei_reader.core.navigation import Route
 
         with tempfile.TemporaryDirectory(prefix="jiangbei-shot-") as config:
-            window = create_window(["--config-dir", config])
-            window.navigate(Route.article(args.article))
+            extra = ["--editions", str(args.editions)] if args.editions else []
+            window = create_window(["--config-dir", config, *extra])
+            if args.article:
+                window.navigate(Route.article(args.article))
             window.resize(*SIZE)
             window.move(0, 0)
             window.show()

@@ -7,6 +7,7 @@ It holds the edition filter, the next/previous hit buttons, a message line
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -150,6 +151,12 @@ class SearchPanel(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.message.setOpenExternalLinks(False)
         self.message.linkActivated.connect(self._on_link)
+        # The message is never squeezed (its text would be cut mid-line): it shows the
+        # lines that fit (_fit_message), and the results list, which scrolls, has the rest.
+        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.results.setMinimumHeight(1)
+        #: The message's lines (HTML) and how much each matters (0 most).
+        self._lines: list[tuple[str, int]] = []
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 0)
@@ -171,17 +178,20 @@ class SearchPanel(QWidget):
         """Put the hit buttons under the filter when the row cannot hold them all."""
         super().resizeEvent(event)
         self._reflow()
+        self._fit_message()
 
     def changeEvent(self, event: QEvent) -> None:
         """A new font (font step, 长辈版) changes what fits in the row."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._reflow()
+            self._fit_message()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Shown (a search began): arrange the row for the width the panel has now."""
         super().showEvent(event)
         self._reflow()
+        self._fit_message()
 
     def _reflow(self) -> None:
         row, column = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
@@ -207,7 +217,37 @@ class SearchPanel(QWidget):
 
     def show_pending(self, text: str) -> None:
         """Say that a search is on its way (the old results stay until the new ones come)."""
-        self.message.setText(html.escape(self.tr("正在搜索“{0}”…").format(_short(text))))
+        self._set_message([(html.escape(self.tr("正在搜索“{0}”…").format(_short(text))), 0)])
+
+    def _set_message(self, lines: list[tuple[str, int]]) -> None:
+        self._lines = lines
+        self._fit_message()
+
+    def _fit_message(self) -> None:
+        """Show the message lines that fit above a few rows of results, the rest in the tooltip.
+
+        In a narrow drawer at 300 % a count and a notice take five lines: the notices
+        go first, then an alternative's links; the first line (the count) always shows.
+        """
+        lines = list(self._lines)
+        width = max(1, self.width() - self._margins)
+        rows = 3 * self.results.fontMetrics().lineSpacing() if self.model.rowCount() else 0
+        spacing = 2 * max(0, self.layout().spacing()) + self._margins
+        room = self.height() - self._top.sizeHint().height() - rows - spacing
+        while True:
+            self.message.setText("<br>".join(text for text, _ in lines))
+            if len(lines) <= 1 or not self.isVisible():
+                break
+            if self.message.heightForWidth(width) <= room:
+                break
+            # The last of the lines that matter least goes.
+            least = max(rank for _, rank in lines[1:])
+            drop = max(i for i, (_, rank) in enumerate(lines) if rank == least and i)
+            del lines[drop]
+        hidden = len(lines) < len(self._lines)
+        full = "\n".join(html.unescape(re.sub("<[^>]+>", "", t)) for t, _ in self._lines)
+        self.message.setToolTip(full if hidden else "")
+        self.message.setAccessibleDescription(full)
 
     def show_results(self, text: str, results: SearchResults, indexing: bool) -> None:
         """Show the hits, or say that there are none and what the reader may have meant."""
@@ -222,26 +262,25 @@ class SearchPanel(QWidget):
             parts.append(self.tr("没有找到“{0}”。").format(_short(text)))
         else:
             parts.append(self.tr("“{0}”里没有可以搜索的字词。").format(_short(text)))
-        lines = [html.escape(" ".join(parts))] if parts else []
-        lines += [html.escape(n) for n in results.notices]
+        lines = [(html.escape(" ".join(parts)), 0)] if parts else []
+        lines += [(html.escape(n), 2) for n in results.notices]
         if results.alternatives:
             links = "、".join(
                 f'<a href="{ALT_SCHEME}{html.escape(a.text, quote=True)}">{html.escape(a.text)}</a>'
                 for a in results.alternatives
             )
-            lines.append(html.escape(self.tr("您是不是要找：")) + links)
+            lines.append((html.escape(self.tr("您是不是要找：")) + links, 1))
         elif not results.hits and not results.query.is_empty:
-            lines.append(
-                html.escape(self.tr("可以换个说法，或输入拼音（如 jiangbei）、繁體字再试。"))
-            )
+            hint = self.tr("可以换个说法，或输入拼音（如 jiangbei）、繁體字再试。")
+            lines.append((html.escape(hint), 2))
         if indexing:
-            lines.append(html.escape(self.tr("检索索引还在建立，结果可能不全。")))
-        self.message.setText("<br>".join(lines))
+            lines.append((html.escape(self.tr("检索索引还在建立，结果可能不全。")), 1))
+        self._set_message(lines)
 
     def show_error(self, text: str) -> None:
         """The search failed (the index is being repaired): say so."""
         self.model.set_hits(())
-        self.message.setText(html.escape(text))
+        self._set_message([(html.escape(text), 0)])
 
     def clear(self) -> None:
         """Forget the last search: no results, no message, every edition searched again.
@@ -249,7 +288,7 @@ class SearchPanel(QWidget):
         The kiosk's reset relies on this to leave nothing of the last reader's choices.
         """
         self.model.set_hits(())
-        self.message.clear()
+        self._set_message([])
         # No search to redo: the filter goes back without announcing a change.
         self.edition_filter.blockSignals(True)
         self.edition_filter.setCurrentIndex(0)

@@ -258,6 +258,39 @@ def test_searching_in_elder_mode_shows_the_results(qtbot: QtBot, tmp_path: Path)
     assert not aids(window).elder.layout_action.isChecked()
 
 
+def test_a_long_search_message_is_never_cut_nor_grows_the_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jiangbei_reader.core.search import searcher
+
+    # Two ranked of many: the count says 至少 and a notice follows, as in a big archive.
+    monkeypatch.setattr(searcher, "WINDOW", 2)
+    window = _elder(qtbot, tmp_path)
+    search = window.findChild(SearchController, "searchController")
+    assert isinstance(search, SearchController)
+    if search.indexing:
+        with qtbot.waitSignal(search.index_updated, timeout=20_000):
+            pass
+    size = window.size()
+    with qtbot.waitSignal(search.results_shown, timeout=10_000):
+        window.search_box.setText("江北")
+    settle()
+    message = search.panel.message
+    for step in FONT_STEPS:
+        aids(window).zoom.set_step(step)
+        settle()
+        assert clipped_controls(search.panel) == [], step
+        assert window.size() == size, step
+        assert message.text().startswith("找到至少2篇"), step
+        # What does not fit is in the tooltip; all of it is in the accessible description.
+        assert "最新的2篇" in message.text() + message.toolTip(), step
+        assert "最新的2篇" in message.accessibleDescription(), step
+        assert search.panel.results.height() >= search.panel.results.fontMetrics().height()
+    aids(window).zoom.set_step(FONT_STEPS[-1])
+    settle()
+    assert "最新的2篇" in message.toolTip()  # at 300 % the notice did not fit
+
+
 def _icon_failures(window: ReaderWindow, theme: Theme, elder: bool) -> tuple[int, list[str]]:
     """Opaque icon pixels of every visible tool button against the colour behind them."""
     checked_ones = 0

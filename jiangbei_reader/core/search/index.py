@@ -268,7 +268,7 @@ class SearchIndex:
         if found.timed_out and len(hits) < limit:
             notices.append("只查了较新的文章，更早的可能还有，可加上日期范围再查。")
         elif not found.complete:
-            notices.append(f"匹配的文章很多，按相关度排列的是最新的{len(candidates)}篇。")
+            notices.append(f"按相关度排列的是最新的{len(candidates)}篇。")
         return SearchResults(parsed, tuple(hits), len(candidates), found.complete, tuple(notices))
 
     def _with_pinyin(self, parsed: Query, filters: Filters, limit: int) -> SearchResults | None:
