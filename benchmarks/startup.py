@@ -5,6 +5,8 @@ from launch until the article pane's first paint event, for
 
 * ``bare``: a PySide6 QMainWindow with a QTextBrowser showing the bundled
   edition's text, started the same way (the baseline);
+* ``qt floor``: the Qt widgets of the reader's first frame, made without any
+  code of the reader's (what the goal leaves for the reader's own work);
 * ``reader``: the reader window, built by ``app.create_window`` as ``main`` does;
 * ``window alone``: the same window without the features app.py installs on it
   (search, 长辈版 and read-aloud), to tell their cost from the window's;
@@ -77,6 +79,77 @@ def child_bare() -> None:
     text = next((ROOT / "editions").glob("*.md")).read_text(encoding="utf-8")
     browser.setPlainText(text)
     window.setCentralWidget(browser)
+    window.resize(1200, 800)
+    phases["build"] = time.perf_counter() - started - sum(phases.values())
+    _report_first_paint(browser, started, phases)
+    window.show()
+    app.exec()
+
+
+def child_qt_floor() -> None:
+    """The Qt part of the reader's first frame without the reader: a floor for the goal.
+
+    The same kinds and numbers of Qt objects as the reader's first frame (menu bar
+    with 67 actions, two tool bars of 15 and 7 with standard icons and shortcuts, a
+    search box, a splitter with a tree over a small model and the article browser
+    with HTML, a status bar, a style sheet), made with no code of ours.
+    """
+    started = time.perf_counter()
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import (
+        QApplication,
+        QLabel,
+        QLineEdit,
+        QMainWindow,
+        QSplitter,
+        QStackedWidget,
+        QStyle,
+        QTextBrowser,
+        QToolBar,
+        QTreeView,
+    )
+
+    phases = {"import PySide6": time.perf_counter() - started}
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    browser = QTextBrowser()
+    text = next((ROOT / "editions").glob("*.md")).read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()][:12]
+    browser.setHtml(
+        "<h1>标题</h1>" + "".join(f"<p style='text-indent: 2em'>{p}</p>" for p in paragraphs)
+    )
+    model = QStandardItemModel()
+    for number in range(1, 5):
+        page = QStandardItem(f"第{number}版")
+        model.appendRow(page)
+        for article in range(3):
+            page.appendRow(QStandardItem(f"文章 {article}"))
+    tree = QTreeView()
+    tree.setModel(model)
+    tree.expandAll()
+    side = QStackedWidget()
+    side.addWidget(tree)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(side)
+    splitter.addWidget(browser)
+    window.setCentralWidget(splitter)
+    icon = window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward)
+    menu = window.menuBar().addMenu("文件")
+    for count, name in ((15, "main"), (7, "aids")):
+        bar = QToolBar(name)
+        window.addToolBar(bar)
+        for _ in range(count):
+            action = QAction(icon, "动作", window)
+            action.setShortcut(QKeySequence(QKeySequence.StandardKey.Forward))
+            bar.addAction(action)
+    for _ in range(67 - 22):
+        menu.addAction(QAction("菜单项", window))
+    box = QLineEdit()
+    box.setPlaceholderText("搜索")
+    bar.addWidget(box)
+    window.statusBar().addWidget(QLabel("就绪"))
+    window.setStyleSheet("QToolBar { spacing: 4px; } QToolButton { padding: 4px; }")
     window.resize(1200, 800)
     phases["build"] = time.perf_counter() - started - sum(phases.values())
     _report_first_paint(browser, started, phases)
@@ -282,6 +355,8 @@ def main() -> None:
         mode, *rest = args.child
         if mode == "bare":
             child_bare()
+        elif mode == "qt-floor":
+            child_qt_floor()
         elif mode == "window-only":
             child_window_only(rest)
         else:
@@ -314,6 +389,7 @@ def main() -> None:
         )
         modes = {
             "bare": ["bare"],
+            "qt floor": ["qt-floor"],
             "reader": ["reader", "--config-dir", str(base / "reader-config")],
             "window only": ["window-only", str(base / "alone-config")],
             "archive": [
@@ -347,6 +423,12 @@ def main() -> None:
                 f"({args.platform}, {cache})"
             )
             print(f"  {'bare QMainWindow + QTextBrowser':<33} {bare * 1000:7.0f} ms")
+            floor = statistics.median(figures["qt floor"])
+            print(
+                f"  {'  its Qt widgets, no reader code':<33} {floor * 1000:7.0f} ms  "
+                f"ratio {floor / bare:.2f} (what the goal leaves the reader: "
+                f"{(1.5 * bare - floor) * 1000:.0f} ms)"
+            )
             row("reader, bundled editions", statistics.median(figures["reader"]), bare, 1.5)
             row("  the same, first start", statistics.median(figures[FIRST]), bare, 1.5)
             row(
