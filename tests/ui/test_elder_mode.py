@@ -231,13 +231,19 @@ def test_night_theme_and_typeface_are_remembered(qtbot: QtBot, tmp_path: Path) -
     assert again.display.typeface == elder.fonts.serif
 
 
-def test_searching_in_elder_mode_shows_the_results(qtbot: QtBot, tmp_path: Path) -> None:
-    window = _elder(qtbot, tmp_path)
+def _elder_search(qtbot: QtBot, config: Path) -> tuple[ReaderWindow, SearchController]:
+    """The reader in 长辈版, its index up to date."""
+    window = _elder(qtbot, config)
     search = window.findChild(SearchController, "searchController")
     assert isinstance(search, SearchController)
     if search.indexing:
         with qtbot.waitSignal(search.index_updated, timeout=20_000):
             pass
+    return window, search
+
+
+def test_searching_in_elder_mode_shows_the_results(qtbot: QtBot, tmp_path: Path) -> None:
+    window, search = _elder_search(qtbot, tmp_path)
     assert not window.tree.isVisible()
     with qtbot.waitSignal(search.results_shown, timeout=10_000):
         window.search_box.setText("专精特新")
@@ -265,12 +271,7 @@ def test_a_long_search_message_is_never_cut_nor_grows_the_window(
 
     # Two ranked of many: the count says 至少 and a notice follows, as in a big archive.
     monkeypatch.setattr(searcher, "WINDOW", 2)
-    window = _elder(qtbot, tmp_path)
-    search = window.findChild(SearchController, "searchController")
-    assert isinstance(search, SearchController)
-    if search.indexing:
-        with qtbot.waitSignal(search.index_updated, timeout=20_000):
-            pass
+    window, search = _elder_search(qtbot, tmp_path)
     size = window.size()
     with qtbot.waitSignal(search.results_shown, timeout=10_000):
         window.search_box.setText("江北")

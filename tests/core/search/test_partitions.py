@@ -14,6 +14,14 @@ from .conftest import IndexFactory, write
 ARTICLE = [("合成标题", "江北嘴的合成文字。")]
 
 
+def _index(tmp_path: Path, make_index: IndexFactory, *dates: str) -> SearchIndex:
+    """An index over one synthetic article an edition, an edition a date."""
+    folder = tmp_path / "ed"
+    for date in dates:
+        write(folder, date, {"1": ARTICLE})
+    return make_index(folder)
+
+
 def _tables(path: Path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
@@ -35,9 +43,7 @@ def test_articles_go_to_their_years_table_and_leave_it(
     tmp_path: Path, make_index: IndexFactory, monkeypatch
 ) -> None:
     folder = tmp_path / "ed"
-    for date in ("2029-12-31", "2030-01-01", "2031-06-01"):
-        write(folder, date, {"1": ARTICLE})
-    index = make_index(folder)
+    index = _index(tmp_path, make_index, "2029-12-31", "2030-01-01", "2031-06-01")
     path = tmp_path / "cache" / "search.sqlite3"
     assert _tables(path) == ["fts2031", "fts2030", "fts2029"]
     assert [h.edition for h in index.search("江北嘴").hits] == [
@@ -67,10 +73,7 @@ def test_date_filters_read_only_the_years_they_cover(
 ) -> None:
     import datetime as dt
 
-    folder = tmp_path / "ed"
-    for date in ("2028-03-01", "2029-03-01", "2030-03-01"):
-        write(folder, date, {"1": ARTICLE})
-    index = make_index(folder)
+    index = _index(tmp_path, make_index, "2028-03-01", "2029-03-01", "2030-03-01")
     read: list[str] = []
     real = searcher._bigram_tables
 
@@ -91,11 +94,7 @@ def test_date_filters_read_only_the_years_they_cover(
 def test_older_years_are_not_read_once_the_newest_hold_enough(
     tmp_path: Path, make_index: IndexFactory, monkeypatch
 ) -> None:
-    folder = tmp_path / "ed"
-    write(folder, "2029-05-01", {"1": ARTICLE})
-    for day in ("2030-05-01", "2030-05-02", "2030-05-03"):
-        write(folder, day, {"1": ARTICLE})
-    index = make_index(folder)
+    index = _index(tmp_path, make_index, "2029-05-01", "2030-05-01", "2030-05-02", "2030-05-03")
     assert index.search("江北嘴").total == 4
     monkeypatch.setattr(searcher, "MIN_POOL", 3)
     results = index.search("江北嘴")
