@@ -158,7 +158,7 @@ class SearchPanel(QWidget):
         #: The message's lines (HTML) and how much each matters (0 most).
         self._lines: list[tuple[str, int]] = []
 
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 0)
         self._margins = 4
         layout.addLayout(self._top)
@@ -232,7 +232,7 @@ class SearchPanel(QWidget):
         lines = list(self._lines)
         width = max(1, self.width() - self._margins)
         rows = 3 * self.results.fontMetrics().lineSpacing() if self.model.rowCount() else 0
-        spacing = 2 * max(0, self.layout().spacing()) + self._margins
+        spacing = 2 * max(0, self._column.spacing()) + self._margins
         room = self.height() - self._top.sizeHint().height() - rows - spacing
         while True:
             self.message.setText("<br>".join(text for text, _ in lines))
