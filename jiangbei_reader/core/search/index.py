@@ -225,6 +225,8 @@ class SearchIndex:
         if parsed.is_empty or parsed.contradiction is not None:
             # Nothing to look for, or nothing can match (江北 -江北): the notice says why.
             return SearchResults(parsed, (), notices=parsed.notices)
+        # An in-memory index is read while an update writes it (below, _failed).
+        during_update = self.path is None and self._update_lock.locked()
         try:
             results = self._run(parsed, filters, max(1, limit))
             if not results.hits:
@@ -236,6 +238,13 @@ class SearchIndex:
                 )
             return results
         except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError) as exc:
+            if during_update or (self.path is None and self._update_lock.locked()):
+                # In memory (a shared cache read uncommitted, so that an update does not
+                # lock searches out) a search may read the update's half-written pages:
+                # no damage, and no reason to rebuild.
+                log.info("search during an in-memory update failed: %s", exc)
+                notice = "检索索引正在建立，请稍后再试。"
+                return SearchResults(parsed, (), notices=(*parsed.notices, notice))
             return self._failed(parsed, exc)
 
     def _failed(self, parsed: Query, exc: Exception) -> SearchResults:
