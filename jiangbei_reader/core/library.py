@@ -119,12 +119,14 @@ class EditionRef:
     when first asked for: every start lists 3,650 of them for a ten-year archive.
     """
 
-    __slots__ = ("_name", "_path", "date", "number", "paper")
+    __slots__ = ("_name", "_path", "date", "key", "number", "paper")
 
     def __init__(self, path: Path | str, date: dt.date, paper: str, number: str) -> None:
         self._name = path if isinstance(path, str) else str(path)
         self._path = None if isinstance(path, str) else path
         self.date = date
+        #: The edition id: its date in ISO form (read some 11,000 times listing ten years).
+        self.key = date.isoformat()
         self.paper = paper
         self.number = number
 
@@ -134,11 +136,6 @@ class EditionRef:
         if self._path is None:
             self._path = Path(self._name)
         return self._path
-
-    @property
-    def key(self) -> str:
-        """The edition id: its date in ISO form."""
-        return self.date.isoformat()
 
     def _fields(self) -> tuple[str, dt.date, str, str]:
         return (self._name, self.date, self.paper, self.number)
