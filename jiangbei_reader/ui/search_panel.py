@@ -252,6 +252,13 @@ class SearchPanel(QWidget):
     def show_results(self, text: str, results: SearchResults, indexing: bool) -> None:
         """Show the hits, or say that there are none and what the reader may have meant."""
         self.model.set_hits(results.hits)
+        # No hits, nothing to step through: their room goes to the message (at 300 %
+        # the alternatives' links fit only so).
+        if any(button.isHidden() == bool(results.hits) for button in self._hit_buttons):
+            for button in self._hit_buttons:
+                button.setVisible(bool(results.hits))
+            for layout in (self._hits_row, self._top):  # their size hints, at once
+                layout.invalidate()
         parts: list[str] = []
         if results.hits:
             more = "" if results.exact_total else self.tr("至少")

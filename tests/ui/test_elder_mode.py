@@ -415,3 +415,27 @@ def test_the_status_line_sits_between_the_big_buttons(
     aids(window).elder.set_elder(False)
     settle()
     assert window.statusBar().isVisible()
+
+
+def test_with_nothing_found_the_alternative_shows_at_the_largest_step(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, search = _elder_search(qtbot, tmp_path)
+    aids(window).zoom.set_step(FONT_STEPS[-1])
+    settle()
+    with qtbot.waitSignal(search.results_shown, timeout=10_000):
+        window.search_box.setText("江北區 火星")
+    settle()
+    panel = search.panel
+    # No hits to step through: the hit buttons give their room to the message.
+    assert not any(button.isVisible() for button in panel.findChildren(QToolButton))
+    assert "alt:江北区 火星" in panel.message.text()
+    assert clipped_controls(panel) == []
+    with qtbot.waitSignal(search.results_shown, timeout=10_000):
+        window.search_box.setText("专精特新")
+    settle()
+    assert panel.model.rowCount() > 0
+    assert all(
+        panel.findChild(QToolButton, name).isVisible()
+        for name in ("previousHitButton", "nextHitButton")
+    )
