@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-import re
-
-_ASCII_WORD_END = re.compile(r"[A-Za-z0-9%.,;:!?)\]'\"]$")
-_ASCII_WORD_START = re.compile(r"^[A-Za-z0-9(\['\"]")
 _LINE_PADDING = " \t\u3000"
-
-
-_NUMBER_END = re.compile(r"[0-9][.,]?$")
+_DIGITS = "0123456789"
+_LETTERS_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + _DIGITS
+#: What a Latin word (or number) may end and start with, around a line break.
+_WORD_END = frozenset(_LETTERS_DIGITS + "%.,;:!?)]'\"")
+_WORD_START = frozenset(_LETTERS_DIGITS + "([\'\"")
 
 
 def needs_space(before: str, after: str) -> bool:
     """True when two wrapped pieces are Latin words that need a space between them.
 
     A number wrapped mid-way (``5`` / ``0余家``, ``4.`` / ``6亿元``) joins with none.
+    Only the last character of ``before`` and the first of ``after`` are looked at
+    (a paragraph joins line by line: ``before`` is all of it so far).
     """
-    if not (before and after and _ASCII_WORD_END.search(before) and _ASCII_WORD_START.match(after)):
+    if not (before and after and before[-1] in _WORD_END and after[0] in _WORD_START):
         return False
-    return not (_NUMBER_END.search(before) and after[0].isdigit())
+    # A number cut after a digit, or after its decimal point or thousands comma.
+    number_end = before[-1] in _DIGITS or (
+        before[-1] in ".," and len(before) > 1 and before[-2] in _DIGITS
+    )
+    return not (number_end and after[0].isdigit())
 
 
 def join_wrapped_lines(lines: list[str]) -> str:
