@@ -7,7 +7,7 @@ _DIGITS = "0123456789"
 _LETTERS_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + _DIGITS
 #: What a Latin word (or number) may end and start with, around a line break.
 _WORD_END = frozenset(_LETTERS_DIGITS + "%.,;:!?)]'\"")
-_WORD_START = frozenset(_LETTERS_DIGITS + "([\'\"")
+_WORD_START = frozenset(_LETTERS_DIGITS + "(['\"")
 
 
 def needs_space(before: str, after: str) -> bool:

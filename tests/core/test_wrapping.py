@@ -22,7 +22,9 @@ def _needs_space_reference(before: str, after: str) -> bool:
 
 
 # No "\n": lines never hold one (and "$" would also match before it).
-PIECES = st.text(alphabet=st.sampled_from(list("aZ09%.,;:!?)]([\"' 亿元江北４５\u3000")), max_size=6)
+PIECES = st.text(
+    alphabet=st.sampled_from(list("aZ09%.,;:!?)]([\"' 亿元江北４５\u3000")), max_size=6
+)
 
 
 @given(PIECES, PIECES)
