@@ -18,9 +18,8 @@ def first_spans(query: Query, parts: list[str], head_parts: int) -> list[tuple[i
 
     A part is passed over when no piece has all its characters in the folded
     part (``may_fold_to``: exact for pieces of one character, and it folds
-    nothing); the others are normalised until one
-    has a hit. (Checking their normalised text without the offset map first cost
-    more than it saved.)
+    nothing); the others are searched until one has a hit: in their folded text
+    when it maps one for one (most paragraphs), else normalised with the offset map.
     """
     pieces = query.highlight_pieces()
     offsets = []

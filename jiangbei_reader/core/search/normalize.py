@@ -252,37 +252,9 @@ class NormalizedText:
         return tuple(self._end(i) for i in range(len(self.text)))
 
 
-def normalize(text: str, folded: str | None = None) -> NormalizedText:
-    """Normalise a text and keep where each normalised character came from.
-
-    ``folded`` is ``fold(text)``, when the caller has it already.
-    """
-    if folded is None:
-        folded = fold(text)
-    if not _one_for_one(text, folded):
-        return normalize_parts([text], "")
-    # Most Chinese text: runs between punctuation, folded one character for one (as
-    # normalize_parts would map it, with less work: a snippet normalises a paragraph).
-    out: list[str] = []
-    at: list[int] = []
-    origins: list[int] = []
-    steps: list[int] = []
-    length = last_end = 0
-    for match in _ATOM.finditer(folded):
-        start, end = match.span()
-        if out:
-            out.append(HARD)
-            at.append(length)
-            origins.append(last_end)
-            steps.append(0)
-            length += 1
-        out.append(match.group())
-        at.append(length)
-        origins.append(start)
-        steps.append(1)
-        length += end - start
-        last_end = end
-    return NormalizedText("".join(out), tuple(at), tuple(origins), tuple(steps))
+def normalize(text: str) -> NormalizedText:
+    """Normalise a text and keep where each normalised character came from."""
+    return normalize_parts([text], "")
 
 
 def one_for_one_fold(text: str) -> str | None:

@@ -140,15 +140,6 @@ def test_segment_map_equals_the_character_by_character_map(parts):
     assert normalized_plain(parts) == HARD.join(p for p in (normalize(x).text for x in parts) if p)
 
 
-@given(TEXTISH)
-def test_one_texts_shortcut_maps_as_the_general_path(text):
-    # normalize() takes a shortcut for text without spaces or characters that fold to
-    # more or fewer (most paragraphs); the result must be the general path's.
-    assert normalize(text) == normalize_parts([text], "")
-    plain = text.replace(" ", "").replace("\u3000", "").replace("\t", "").replace("\n", "")
-    assert normalize(plain) == normalize_parts([plain], "")
-
-
 @given(TEXTISH, TEXTISH)
 def test_may_fold_to_never_says_no_to_what_folding_makes(text, other):
     # Snippets skip the paragraphs it says no to: a "no" must be true.
