@@ -65,6 +65,18 @@ _NOT_PLAIN = re.compile(r"[\\`*_\[\]()<>&!#\x00-\x1f\x7f]|^\s|\s$|\s\s")
 _JUMP_MARKER = re.compile(JUMP_PATTERN, re.DOTALL)
 
 
+def marker_href(hrefs: dict[str, list[str]], edition_key: str, match: re.Match[str]) -> str:
+    """The link of a printed jump marker (a JUMP_PATTERN match), here or in Markdown.
+
+    The next link the loader made for that marker text, in the order they are
+    printed; without one, the page the marker names (not bundled, or not linked).
+    """
+    queue = hrefs.get(match.group(0))
+    if queue:
+        return queue.pop(0)
+    return page_link(edition_key, normalize_page_id(match.group("page")) or match.group("page"))
+
+
 def is_plain_paragraph(text: str) -> bool:
     """True when Markdown would give ``text`` back as it is (see :data:`_NOT_PLAIN`)."""
     return bool(text) and _NOT_PLAIN.search(text) is None and _JUMP_MARKER.search(text) is None
@@ -128,13 +140,7 @@ class _Writer:
 
     def _jump_link(self, match: re.Match[str]) -> str:
         marker = match.group(0)
-        queue = self.hrefs.get(marker)
-        if queue:
-            href = queue.pop(0)
-        else:
-            href = page_link(
-                self.edition.key, normalize_page_id(match.group("page")) or match.group("page")
-            )
+        href = marker_href(self.hrefs, self.edition.key, match)
         # Hrefs are %-quoted links; the marker is plain text (no & < > in it).
         return f'<a class="jump" href="{html.escape(href, quote=True)}">{marker}</a>'
 

@@ -14,14 +14,15 @@ import markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from jiangbei_reader.core.markers import JUMP_PATTERN, normalize_page_id
-from jiangbei_reader.core.navigation import is_external_link, page_link
+from jiangbei_reader.core.markers import JUMP_PATTERN
+from jiangbei_reader.core.navigation import is_external_link
 
-#: Kept from render.py's rules (shared by name there).
+#: render.py's rules and jump links: one of each, shared with it.
 from jiangbei_reader.core.render import (
     _BLOCK_PROCESSORS_DROPPED,
     _INLINE_TAGS,
     _INTERNAL_SCHEMES,
+    marker_href,
 )
 
 
@@ -36,15 +37,9 @@ class _JumpProcessor(InlineProcessor):
     def handleMatch(  # type: ignore[override]  # (markdown's stubs allow None returns)
         self, m: re.Match[str], data: str
     ) -> tuple[ElementTree.Element, int, int]:
-        text = m.group(0)
-        queue = self.hrefs.get(text)
-        if queue:
-            href = queue.pop(0)
-        else:
-            page = normalize_page_id(m.group("page")) or m.group("page")
-            href = page_link(self.edition_key, page)
+        href = marker_href(self.hrefs, self.edition_key, m)
         element = ElementTree.Element("a", {"href": href, "class": "jump"})
-        element.text = text
+        element.text = m.group(0)
         return element, m.start(0), m.end(0)
 
 
