@@ -153,20 +153,24 @@ def find_candidates(
     # Without text or a page to read, docs is not joined (a lookup per candidate):
     # the story of the few fragments of a longer story comes from ``stories``.
     joined = need_text or filters.page is not None
-    sources = ["chars"] if plan.table == "chars" else _bigram_tables(conn, filters)
+    sources = _tables(conn, plan.table, *filters.rowids())
     found = Found([], complete=True)
     candidates = found.candidates
     fetched = 0
     deadline = time.perf_counter() + PAGE_SECONDS
     epoch = texts.epoch
+
+    def stopped(timed_out: bool) -> Found:
+        """Not every match was read: for having enough, or (``timed_out``) for time."""
+        found.complete, found.timed_out = False, timed_out
+        return _scored(found, plan, query)
+
     for position, source in enumerate(sources):
         if position and len(candidates) >= MIN_POOL:
             # Enough of the newest years' matches to rank: older years are not read.
-            found.complete = False
-            return _scored(found, plan, query)
+            return stopped(timed_out=False)
         if position and checking and time.perf_counter() > deadline:
-            found.complete, found.timed_out = False, True
-            return _scored(found, plan, query)
+            return stopped(timed_out=True)
         where, params = filters.where(source)
         if need_text:
             columns = "docs.story, docs.text, docs.head_parts"
@@ -203,11 +207,9 @@ def find_candidates(
             # The window is full; or checks left few: older rows, for a while.
             upper = [rows[-1][0]]
             if not checking or len(candidates) >= MIN_POOL:
-                found.complete = False
-                return _scored(found, plan, query)
+                return stopped(timed_out=False)
             if time.perf_counter() > deadline:
-                found.complete, found.timed_out = False, True
-                return _scored(found, plan, query)
+                return stopped(timed_out=True)
     return _scored(found, plan, query)
 
 
@@ -218,9 +220,14 @@ def _scored(found: Found, plan: Plan, query: Query) -> Found:
     return found
 
 
-def _bigram_tables(conn: sqlite3.Connection, filters: Filters) -> list[str]:
-    """The years' bigram tables a search with these filters reads, newest first."""
-    return [p.name for p in partitions(conn, *filters.rowids())]
+def _tables(conn: sqlite3.Connection, kind: str, low: int | None, high: int | None) -> list[str]:
+    """The tables of a kind that hold rowids in [low, high): "chars", or "fts", the years'.
+
+    The years' bigram tables come newest first.
+    """
+    if kind == "chars":
+        return ["chars"]
+    return [p.name for p in partitions(conn, low, high)]
 
 
 def _stories(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, int]:
@@ -248,7 +255,7 @@ def _checked(
     """The candidates that pass the other table's checks (and Python's, given a query)."""
     if batch and checks:
         low, high = batch[-1].rowid, batch[0].rowid
-        tables = [other] if other == "chars" else [p.name for p in partitions(conn, low, high + 1)]
+        tables = _tables(conn, other, low, high + 1)
         for check, wanted in checks:
             found = {
                 r[0]

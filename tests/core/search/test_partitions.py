@@ -75,14 +75,14 @@ def test_date_filters_read_only_the_years_they_cover(
 
     index = _index(tmp_path, make_index, "2028-03-01", "2029-03-01", "2030-03-01")
     read: list[str] = []
-    real = searcher._bigram_tables
+    real = searcher._tables
 
-    def spy(conn: sqlite3.Connection, filters: searcher.Filters) -> list[str]:
-        tables = real(conn, filters)
+    def spy(conn: sqlite3.Connection, kind: str, low: int | None, high: int | None) -> list[str]:
+        tables = real(conn, kind, low, high)
         read.extend(tables)
         return tables
 
-    monkeypatch.setattr(searcher, "_bigram_tables", spy)
+    monkeypatch.setattr(searcher, "_tables", spy)
     results = index.search("江北嘴", date_from=dt.date(2029, 1, 1), date_to=dt.date(2029, 12, 31))
     assert [h.edition for h in results.hits] == ["2029-03-01"] and results.exact_total
     assert read == ["fts2029"]
