@@ -225,8 +225,7 @@ class SearchIndex:
         if parsed.is_empty or parsed.contradiction is not None:
             # Nothing to look for, or nothing can match (江北 -江北): the notice says why.
             return SearchResults(parsed, (), notices=parsed.notices)
-        # An in-memory index is read while an update writes it (below, _failed).
-        during_update = self.path is None and self._update_lock.locked()
+        during_update = self._updating_in_memory()
         try:
             results = self._run(parsed, filters, max(1, limit))
             if not results.hits:
@@ -238,7 +237,7 @@ class SearchIndex:
                 )
             return results
         except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError) as exc:
-            if during_update or (self.path is None and self._update_lock.locked()):
+            if during_update or self._updating_in_memory():
                 # In memory (a shared cache read uncommitted, so that an update does not
                 # lock searches out) a search may read the update's half-written pages:
                 # no damage, and no reason to rebuild.
@@ -246,6 +245,10 @@ class SearchIndex:
                 notice = "检索索引正在建立，请稍后再试。"
                 return SearchResults(parsed, (), notices=(*parsed.notices, notice))
             return self._failed(parsed, exc)
+
+    def _updating_in_memory(self) -> bool:
+        """True while an update writes this in-memory index (searches may read its pages)."""
+        return self.path is None and self._update_lock.locked()
 
     def _failed(self, parsed: Query, exc: Exception) -> SearchResults:
         """No results for a search the index failed on; mark the index for a rebuild."""
