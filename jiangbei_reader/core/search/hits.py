@@ -10,7 +10,7 @@ from jiangbei_reader.core.search.query import Query
 from jiangbei_reader.core.search.results import SearchHit
 from jiangbei_reader.core.search.searcher import Candidate, TextCache
 from jiangbei_reader.core.search.snippet import make_snippet
-from jiangbei_reader.core.search.store import SLOTS, in_rows
+from jiangbei_reader.core.search.store import SLOTS, rows_by_id
 
 
 def first_spans(query: Query, parts: list[str], head_parts: int) -> list[tuple[int, int]]:
@@ -52,21 +52,11 @@ def make_hits(
         return []
     shown = [candidate.rowid for candidate, _ in ranked]
     epoch = texts.epoch
-    rows = {
-        r[0]: r[1:]
-        for r in conn.execute(
-            "SELECT id, article_id, page, head_parts, headline_at, text FROM docs "
-            + in_rows(shown),
-            shown,
-        )
-    }
+    select = "SELECT id, article_id, page, head_parts, headline_at, text FROM docs"
+    rows = {r[0]: r[1:] for r in rows_by_id(conn, select, shown)}
     others = list({f for c, fragments in ranked for f in (*fragments, c.story) if f not in rows})
     names = {k: v[0] for k, v in rows.items()}
-    for start in range(0, len(others), 500):
-        batch = others[start : start + 500]
-        names.update(
-            conn.execute(f"SELECT id, article_id FROM docs {in_rows(batch)}", batch).fetchall()
-        )
+    names.update(rows_by_id(conn, "SELECT id, article_id FROM docs", others))
     hits = []
     for candidate, fragments in ranked:
         article_id, page, head_parts, headline_at, blob = rows[candidate.rowid]

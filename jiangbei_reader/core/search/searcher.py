@@ -22,7 +22,7 @@ from jiangbei_reader.core.search.partitions import partitions
 from jiangbei_reader.core.search.plan import HEAD_WEIGHT, Plan, plan_query
 from jiangbei_reader.core.search.prepare import decode_text
 from jiangbei_reader.core.search.query import Query
-from jiangbei_reader.core.search.store import SLOTS, in_rows
+from jiangbei_reader.core.search.store import SLOTS, rows_by_id
 
 #: How many of the newest matching articles are ranked (their text is read to
 #: rank single characters, hence the smaller window there).
@@ -238,11 +238,7 @@ def _stories(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, int]:
             conn.execute("SELECT id, story FROM stories WHERE id BETWEEN ? AND ?", (low, high))
         )
     # Few matches over a long time: looking them up reads fewer rows than the range.
-    found: dict[int, int] = {}
-    for start in range(0, len(rowids), 500):
-        batch = rowids[start : start + 500]
-        found.update(conn.execute(f"SELECT id, story FROM stories {in_rows(batch)}", batch))
-    return found
+    return dict(rows_by_id(conn, "SELECT id, story FROM stories", rowids))
 
 
 def _checked(

@@ -13,6 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jiangbei_reader.core.ref_cache import library_cache_path
 
@@ -68,9 +69,21 @@ KIND_NAMES = {code: kind for kind, code in KIND_CODES.items()}
 _memory_names = itertools.count(1)
 
 
-def in_rows(ids: list[int]) -> str:
+def in_rows(ids: Sequence[int]) -> str:
     """A WHERE clause for the rows of these ids (as many ``?`` as ids)."""
     return f"WHERE id IN ({','.join('?' * len(ids))})"
+
+
+def rows_by_id(conn: sqlite3.Connection, select: str, ids: Sequence[int]) -> list[Any]:
+    """The rows of ``select`` (``SELECT … FROM table``) whose id is one of ``ids``.
+
+    A statement per 500 ids: SQLite takes only so many parameters in one.
+    """
+    rows: list[Any] = []
+    for start in range(0, len(ids), 500):
+        batch = list(ids[start : start + 500])
+        rows += conn.execute(f"{select} {in_rows(batch)}", batch).fetchall()
+    return rows
 
 
 def default_index_path(roots: Sequence[Path]) -> Path:
