@@ -28,7 +28,6 @@ from jiangbei_reader.core.search.partitions import (
     ensure_partition,
     partition_of,
     partitions,
-    year_of,
 )
 from jiangbei_reader.core.search.prepare import (
     Prepared,
@@ -247,11 +246,12 @@ def _apply(
     remove_edition(conn, prepared.key)
     if not prepared.unreadable:
         conn.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)", prepared.docs)
-        for partition, rows in _by_year(prepared.fts).items():
-            ensure_partition(conn, partition)
-            conn.executemany(
-                f"INSERT INTO {partition.name}(rowid, body, head) VALUES(?, ?, ?)", rows
-            )
+        # An edition is one day: its rows all go to that year's table.
+        table = _year_table(prepared.key)
+        ensure_partition(conn, table)
+        conn.executemany(
+            f"INSERT INTO {table.name}(rowid, body, head) VALUES(?, ?, ?)", prepared.fts
+        )
         conn.executemany("INSERT INTO chars(rowid, c) VALUES(?, ?)", prepared.chars)
         conn.executemany("INSERT OR IGNORE INTO heads VALUES(?, ?)", prepared.heads)
         # The fragments that continue a story begun elsewhere (jumps): few.
@@ -267,12 +267,9 @@ def _apply(
         report.changed += 1
 
 
-def _by_year(rows: list[tuple[int, str, str]]) -> dict[Partition, list[tuple[int, str, str]]]:
-    """Bigram rows by the year's table they go to (an edition's rows share one)."""
-    tables: dict[Partition, list[tuple[int, str, str]]] = {}
-    for row in rows:
-        tables.setdefault(partition_of(year_of(row[0])), []).append(row)
-    return tables
+def _year_table(edition_key: str) -> Partition:
+    """The bigram table of an edition's year."""
+    return partition_of(dt.date.fromisoformat(edition_key).year)
 
 
 def _add_words(
@@ -310,6 +307,7 @@ def remove_edition(conn: sqlite3.Connection, edition_key: str) -> None:
         "SELECT id, head_parts, headline_at, text FROM docs WHERE id >= ? AND id < ?", (low, high)
     ).fetchall()
     heads: list[tuple[str, int]] = []
+    table = _year_table(edition_key).name
     for rowid, head_parts, headline_at, blob in rows:
         parts = decode_text(blob)
         heads.extend(
@@ -317,7 +315,6 @@ def remove_edition(conn: sqlite3.Connection, edition_key: str) -> None:
         )
         # A contentless FTS5 table forgets a row only when given the tokens it indexed.
         body, head, chars = tokens(parts, head_parts)
-        table = partition_of(year_of(rowid)).name
         conn.execute(
             f"INSERT INTO {table}({table}, rowid, body, head) VALUES('delete', ?, ?, ?)",
             (rowid, body, head),

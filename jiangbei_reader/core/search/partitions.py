@@ -26,11 +26,6 @@ class Partition:
     high: int
 
 
-def year_of(rowid: int) -> int:
-    """The year of the edition an article rowid belongs to."""
-    return dt.date.fromordinal(rowid // SLOTS).year
-
-
 def partition_of(year: int) -> Partition:
     """The table of a year's articles."""
     low = dt.date(year, 1, 1).toordinal()
