@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 ALT_SCHEME = "alt:"
 
 
+def _newest_first(refs: Sequence[EditionRef]) -> list[str]:
+    return sorted((ref.key for ref in refs), reverse=True)
+
+
 class EditionFilterModel(QAbstractListModel):
     """The edition filter's choices: 「全部各期」, then every edition, newest first.
 
@@ -53,7 +57,7 @@ class EditionFilterModel(QAbstractListModel):
     def __init__(self, refs: Sequence[EditionRef], everything: str, parent: QObject) -> None:
         super().__init__(parent)
         self._everything = everything
-        self._all_keys = sorted((ref.key for ref in refs), reverse=True)
+        self._all_keys = _newest_first(refs)
         #: The editions are listed when the panel is first used: until then a style
         #: sheet change (at start-up, the theme) would lay out thousands of rows.
         self._keys: list[str] = []
@@ -70,7 +74,7 @@ class EditionFilterModel(QAbstractListModel):
         """Other editions (the listing changed); listed at once if they were already."""
         listed = bool(self._keys)
         self.beginResetModel()
-        self._all_keys = sorted((ref.key for ref in refs), reverse=True)
+        self._all_keys = _newest_first(refs)
         self._keys = self._all_keys if listed else []
         self.endResetModel()
 
