@@ -160,7 +160,11 @@ def child_qt_floor() -> None:
 def child_reader(argv: list[str]) -> None:
     started = time.perf_counter()
     sys.path.insert(0, str(ROOT))
-    # As main.py imports it: app.py imports its Qt-free modules, then PySide6.
+    # As main.py (cli.main) starts it: the collector paused, then app.py, which imports
+    # its Qt-free modules, then PySide6.
+    from jiangbei_reader.startup_gc import pause_collector
+
+    pause_collector()
     from jiangbei_reader.app import create_window
 
     phases = {"import reader and PySide6": time.perf_counter() - started}
@@ -177,6 +181,9 @@ def child_window_only(argv: list[str]) -> None:
     """The reader window alone: what app.py builds, without the features it installs on it."""
     started = time.perf_counter()
     sys.path.insert(0, str(ROOT))
+    from jiangbei_reader.startup_gc import pause_collector, resume_collector
+
+    pause_collector()  # as cli.main does; resumed after the paint, as app.py does
     # In app.py's order: its Qt-free modules, then PySide6, then the Qt layer.
     from jiangbei_reader.core import display, navigation, render, themes, voices  # noqa: F401
     from jiangbei_reader.core.library import Library
@@ -194,6 +201,7 @@ def child_window_only(argv: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     phases["import PySide6"] = time.perf_counter() - started - sum(phases.values())
+    from jiangbei_reader.ui.first_paint import after_first_paint
     from jiangbei_reader.ui.fonts import apply_application_font, register_bundled_fonts
     from jiangbei_reader.ui.window import ReaderWindow
 
@@ -216,6 +224,7 @@ def child_window_only(argv: list[str]) -> None:
     )
     phase("settings and library")
     window = ReaderWindow(library, preferences, store)
+    after_first_paint(window.view.viewport(), resume_collector)
     phase("window")
     window.start()
     save_known_slugs(default_slug_cache_path())

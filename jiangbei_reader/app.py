@@ -38,6 +38,7 @@ from jiangbei_reader.core.slug import (
 )
 from jiangbei_reader.core.typography import DEFAULT_STEP, Mode, base_point_size
 from jiangbei_reader.resources import editions_dir, resource
+from jiangbei_reader.startup_gc import resume_collector
 
 # isort: split
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -211,6 +212,8 @@ def _build(app: QApplication, options: argparse.Namespace) -> ReaderWindow:
     loaded = store.load()
     ui_state = load_ui_state(config_dir / UI_STATE_FILE)
     window = ReaderWindow(library, loaded.preferences, store, ui_state)
+    # First in the queue: the work after the paint makes garbage of its own.
+    after_first_paint(window.view.viewport(), resume_collector)
     if not library.verified:
         # Before the search opens its index over the library's editions (same queue).
         after_first_paint(window.view.viewport(), lambda: _verify_listing(window))

@@ -58,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {name:<8} {help_text}")
         print("\nWindow options: jiangbei-reader --help-window")
         return 0
+    from jiangbei_reader.startup_gc import pause_collector
+
+    pause_collector()  # until the first article is painted: see startup_gc.py
     from jiangbei_reader.app import main as app_main
 
     return int(app_main(args))
