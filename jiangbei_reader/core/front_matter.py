@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from jiangbei_reader.core.diagnostics import Severity
@@ -19,19 +18,22 @@ _META_RE = re.compile(r"^\s*(?P<key>[^:：]+?)\s*[:：]\s*(?P<value>.*)$")
 Report = Callable[[int, int, Severity, str, str], None]
 
 
-@dataclass
 class FrontMatter:
     """The keys given, where each was given, and where the block and the body start."""
 
-    meta: dict[str, str] = field(default_factory=dict)
-    #: 1-based line of each key.
-    lines: dict[str, int] = field(default_factory=dict)
-    #: 1-based line of the opening ``---``.
-    start_line: int = 1
-    #: True when the block was closed by a second ``---``.
-    closed: bool = False
-    #: Index (0-based) of the first line after the block.
-    body_index: int = 0
+    # A plain class: a dataclass costs ~0.5 ms of start-up to make (docs/performance.md).
+    __slots__ = ("body_index", "closed", "lines", "meta", "start_line")
+
+    def __init__(self) -> None:
+        self.meta: dict[str, str] = {}
+        #: 1-based line of each key.
+        self.lines: dict[str, int] = {}
+        #: 1-based line of the opening ``---``.
+        self.start_line = 1
+        #: True when the block was closed by a second ``---``.
+        self.closed = False
+        #: Index (0-based) of the first line after the block.
+        self.body_index = 0
 
 
 def read_front_matter(lines: Sequence[str], report: Report) -> FrontMatter:

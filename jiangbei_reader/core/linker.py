@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
@@ -11,20 +11,32 @@ from jiangbei_reader.core.model import Article, Block, Jump, JumpDirection, Para
 from jiangbei_reader.core.wrapping import join_with_positions
 
 
-@dataclass
 class ArticleDraft:
     """An article while its file is being read; frozen into an `Article` once linked."""
 
-    headline: str
-    page_id: str
-    line: int
-    slug: str
-    explicit_slug: bool
-    path: Path | None
-    id: str = ""
-    fields: dict[str, str] = field(default_factory=dict)
-    blocks: list[Block] = field(default_factory=list)
-    jumps: list[Jump] = field(default_factory=list)
+    # A plain class: a dataclass costs ~0.5 ms of start-up to make (docs/performance.md).
+    __slots__ = ("blocks", "explicit_slug", "fields", "headline", "id", "jumps", "line",
+                 "page_id", "path", "slug")  # fmt: skip
+
+    def __init__(
+        self,
+        headline: str,
+        page_id: str,
+        line: int,
+        slug: str,
+        explicit_slug: bool,
+        path: Path | None,
+    ) -> None:
+        self.headline = headline
+        self.page_id = page_id
+        self.line = line
+        self.slug = slug
+        self.explicit_slug = explicit_slug
+        self.path = path
+        self.id = ""
+        self.fields: dict[str, str] = {}
+        self.blocks: list[Block] = []
+        self.jumps: list[Jump] = []
 
     def add_paragraph(self, lines: list[tuple[int, str]]) -> None:
         """Join a paragraph's lines and note the jump markers printed in it."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jiangbei_reader.core.model import JumpDirection
 
@@ -77,8 +77,7 @@ def page_sort_key(page_id: str) -> tuple[str, int]:
     return (match.group(1), int(match.group(2)))
 
 
-@dataclass(frozen=True, slots=True)
-class MarkerMatch:
+class MarkerMatch(NamedTuple):
     """A jump marker found in a line of text."""
 
     direction: JumpDirection

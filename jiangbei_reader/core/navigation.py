@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import parse_qs, quote, urlencode
 
 from jiangbei_reader.core.model import Article, Edition, Page
@@ -138,8 +139,7 @@ def is_external_link(href: str) -> bool:
     return bool(colon) and scheme.lower() in EXTERNAL_SCHEMES
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     """A visited route and where the reader was in it (the view's reading position)."""
 
     route: Route
@@ -182,7 +182,7 @@ class Router:
             if self._current.route == route:
                 self._current = entry
                 return entry
-            self._back.append(replace(self._current, position=leaving_position))
+            self._back.append(self._current._replace(position=leaving_position))
             del self._back[: -self._limit]
         self._forward.clear()
         self._current = entry
@@ -192,7 +192,7 @@ class Router:
         """Step back; ``None`` (and nothing changes) when there is no history."""
         if not self._back or self._current is None:
             return None
-        self._forward.append(replace(self._current, position=leaving_position))
+        self._forward.append(self._current._replace(position=leaving_position))
         self._current = self._back.pop()
         return self._current
 
@@ -200,7 +200,7 @@ class Router:
         """Step forward again after going back."""
         if not self._forward or self._current is None:
             return None
-        self._back.append(replace(self._current, position=leaving_position))
+        self._back.append(self._current._replace(position=leaving_position))
         self._current = self._forward.pop()
         return self._current
 

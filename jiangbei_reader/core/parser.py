@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
 from jiangbei_reader.core.front_matter import FrontMatter, edition_date, read_front_matter
@@ -44,8 +44,7 @@ _HEADING = re.compile(r"^(#{1,3})(?!#)(\s*)(.*)$")
 _HASHTAG = re.compile(r"^#[^#\s][^#]*#")
 
 
-@dataclass(frozen=True, slots=True)
-class ParseResult:
+class ParseResult(NamedTuple):
     """What came out of one file: the edition (when a date was found) and every problem."""
 
     edition: Edition | None
@@ -54,13 +53,18 @@ class ParseResult:
     text: str | None = None
 
 
-@dataclass
 class _PageDraft:
-    id: str
-    name: str
-    line: int
-    missing: bool = False
-    articles: list[ArticleDraft] = field(default_factory=list)
+    """A page while its file is being read."""
+
+    # A plain class: a dataclass costs ~0.5 ms of start-up to make (docs/performance.md).
+    __slots__ = ("articles", "id", "line", "missing", "name")
+
+    def __init__(self, page_id: str, name: str, line: int) -> None:
+        self.id = page_id
+        self.name = name
+        self.line = line
+        self.missing = False
+        self.articles: list[ArticleDraft] = []
 
 
 class _Parser:

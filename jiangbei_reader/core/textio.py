@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
 
@@ -12,8 +12,7 @@ from jiangbei_reader.core.diagnostics import Diagnostic, Severity
 _MIN_PRINTABLE = 0.9
 
 
-@dataclass(frozen=True, slots=True)
-class DecodedText:
+class DecodedText(NamedTuple):
     """Text decoded from bytes, the encoding used, and what went wrong."""
 
     text: str | None

@@ -19,7 +19,7 @@ Assumptions, stated once:
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Mode(enum.Enum):
@@ -110,8 +110,7 @@ def body_px(step: int, mode: Mode, dpi: float = REFERENCE_DPI) -> float:
     return pt_to_px(base_point_size(step, mode, dpi), dpi)
 
 
-@dataclass(frozen=True, slots=True)
-class Spacing:
+class Spacing(NamedTuple):
     """Line height and paragraph spacing of body text."""
 
     #: Line pitch as a multiple of the font size (CSS ``line-height``; Qt ProportionalHeight/100).

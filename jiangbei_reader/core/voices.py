@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Qt's test engine: its voices speak nothing.
 MOCK_ENGINE = "mock"
@@ -33,8 +33,7 @@ _INSTALL_HINT = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class VoiceInfo:
+class VoiceInfo(NamedTuple):
     """A voice as an engine describes it (from ``QVoice.name()`` and ``QVoice.locale().name()``)."""
 
     name: str
@@ -43,8 +42,7 @@ class VoiceInfo:
     engine: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class VoiceChoice:
+class VoiceChoice(NamedTuple):
     """The voice to read with, or ``None``, and a sentence for the reader saying why."""
 
     voice: VoiceInfo | None

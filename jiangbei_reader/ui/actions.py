@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -48,8 +48,7 @@ class ActionId(enum.Enum):
 Shortcut = QKeySequence.StandardKey | str
 
 
-@dataclass(frozen=True, slots=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     """How an action looks and which keys trigger it."""
 
     id: ActionId

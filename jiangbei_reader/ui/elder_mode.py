@@ -10,8 +10,8 @@ the bottom. Sizes come from core ``typography``, colours from core ``themes``.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
@@ -230,8 +230,7 @@ class ElderMode(QObject):
         return widget
 
 
-@dataclass(frozen=True, slots=True)
-class ReadingAids:
+class ReadingAids(NamedTuple):
     """What :func:`install_reading_aids` adds to a window."""
 
     zoom: ZoomController

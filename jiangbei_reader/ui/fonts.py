@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
@@ -37,8 +37,7 @@ SERIF_FALLBACKS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class BundledFonts:
+class BundledFonts(NamedTuple):
     """Family names the bundled fonts registered under; ``None`` when a face failed to load."""
 
     sans: str | None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -53,22 +52,36 @@ class NodeKind(enum.Enum):
     KNOWN_HEADLINE = "known-headline"
 
 
-@dataclass(eq=False)
 class _Node:
-    uid: int
-    kind: NodeKind
-    label: str
-    parent: _Node | None
-    row: int
-    route: Route | None = None
-    tooltip: str = ""
-    missing: bool = False
-    #: False until the children are made: editions are parsed, years and months
-    #: listed, when first expanded or looked up.
-    fetched: bool = True
-    #: The editions under a year or month not yet fetched, newest first.
-    refs: tuple[EditionRef, ...] = ()
-    children: list[_Node] = field(default_factory=list)
+    """A row of the tree; compared by identity, as the model's internal pointers are."""
+
+    # A plain class: a dataclass costs ~0.5 ms of start-up to make (docs/performance.md).
+    __slots__ = ("children", "fetched", "kind", "label", "missing", "parent", "refs", "route",
+                 "row", "tooltip", "uid")  # fmt: skip
+
+    def __init__(
+        self,
+        uid: int,
+        kind: NodeKind,
+        label: str,
+        parent: _Node | None,
+        row: int,
+        route: Route | None = None,
+    ) -> None:
+        self.uid = uid
+        self.kind = kind
+        self.label = label
+        self.parent = parent
+        self.row = row
+        self.route = route
+        self.tooltip = ""
+        self.missing = False
+        #: False until the children are made: editions are parsed, years and months
+        #: listed, when first expanded or looked up.
+        self.fetched = True
+        #: The editions under a year or month not yet fetched, newest first.
+        self.refs: tuple[EditionRef, ...] = ()
+        self.children: list[_Node] = []
 
 
 class SectionModel(QAbstractItemModel):
