@@ -24,12 +24,11 @@ from jiangbei_reader.core.navigation import Route, RouteKind
 from jiangbei_reader.ui.first_paint import after_first_paint
 from jiangbei_reader.ui.search_hits import ArticleHits
 from jiangbei_reader.ui.search_jobs import JobSignals, index_job, search_job
-from jiangbei_reader.ui.search_panel import SearchPanel
-from jiangbei_reader.ui.search_results import SearchResultDelegate
 from jiangbei_reader.ui.window import ReaderWindow
 
 if TYPE_CHECKING:
     from jiangbei_reader.core.search import SearchIndex, SearchResults
+    from jiangbei_reader.ui.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +72,7 @@ class SearchController(QObject):
         self.hits_highlighted = self.hits.highlighted
         self.previous_hit = self.hits.previous_action
         self.next_hit = self.hits.next_action
-        self.panel = SearchPanel(window.library.refs, self.previous_hit, self.next_hit)
+        self._panel: SearchPanel | None = None
         self._stack = self._take_tree_place(window.splitter)
 
         self._timer = QTimer(self)
@@ -88,15 +87,35 @@ class SearchController(QObject):
         box = window.search_box
         box.textChanged.connect(self._on_text_changed)
         window.searchRequested.connect(lambda _text: self.search_now())
-        self.panel.results.activated.connect(self._on_result_activated)
         window.display_changed.connect(self._on_display_changed)
-        self.panel.results.clicked.connect(self._on_result_activated)
-        self.panel.alternative_chosen.connect(box.setText)
-        self.panel.edition_changed.connect(lambda _key: self.search_now())
         window.register_route_handler(RouteKind.SEARCH, self._show_search_route)
-        window.listing_reloaded.connect(lambda: self.panel.set_editions(window.library.refs))
+        window.listing_reloaded.connect(self._on_listing_reloaded)
         window.installEventFilter(self)
         box.installEventFilter(self)
+
+    @property
+    def panel(self) -> SearchPanel:
+        """The results panel, made when first needed: the first article does not need it.
+
+        Its modules and widgets cost some 4 ms of the start-up (docs/performance.md).
+        """
+        if self._panel is None:
+            from jiangbei_reader.ui.search_panel import SearchPanel
+
+            panel = SearchPanel(self.window.library.refs, self.previous_hit, self.next_hit)
+            panel.results.activated.connect(self._on_result_activated)
+            panel.results.clicked.connect(self._on_result_activated)
+            panel.alternative_chosen.connect(self.window.search_box.setText)
+            panel.edition_changed.connect(lambda _key: self.search_now())
+            self._stack.addWidget(panel)
+            self._panel = panel
+            self._on_display_changed(self.window.display)
+        return self._panel
+
+    @Slot()
+    def _on_listing_reloaded(self) -> None:
+        if self._panel is not None:
+            self._panel.set_editions(self.window.library.refs)
 
     def _take_tree_place(self, splitter: QSplitter) -> QStackedWidget:
         """Put the tree and the panel in a stack where the tree was (the splitter keeps 2 parts)."""
@@ -105,7 +124,6 @@ class SearchController(QObject):
         stack.setObjectName("sidePanel")
         splitter.replaceWidget(splitter.indexOf(tree), stack)
         stack.addWidget(tree)
-        stack.addWidget(self.panel)
         stack.setCurrentWidget(tree)
         return stack
 
@@ -160,7 +178,8 @@ class SearchController(QObject):
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Down
-            and self.panel.model.rowCount()
+            and self._panel is not None
+            and self._panel.model.rowCount()
         ):
             # Down from the box into the results, as in a browser's address bar.
             results = self.panel.results
@@ -201,7 +220,8 @@ class SearchController(QObject):
         if not text.strip():
             self._timer.stop()
             self.generation += 1  # whatever is still running is stale
-            self.panel.clear()
+            if self._panel is not None:
+                self._panel.clear()
             self._show_tree()
             return
         self._open_panel()
@@ -260,10 +280,14 @@ class SearchController(QObject):
     @Slot(object)
     def _on_display_changed(self, display: DisplaySettings) -> None:
         # Snippets mark hits in the theme's colours, as the article does.
-        delegate = self.panel.results.itemDelegate()
+        if self._panel is None:
+            return
+        from jiangbei_reader.ui.search_results import SearchResultDelegate
+
+        delegate = self._panel.results.itemDelegate()
         if isinstance(delegate, SearchResultDelegate):
             delegate.colours = display.colours
-            self.panel.results.viewport().update()
+            self._panel.results.viewport().update()
 
     def _on_result_activated(self) -> None:
         index = self.panel.results.currentIndex()

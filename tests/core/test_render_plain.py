@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from jiangbei_reader.core.library import Library
 from jiangbei_reader.core.model import Paragraph
-from jiangbei_reader.core.render import is_plain_paragraph
+from jiangbei_reader.core.render import escape_html, is_plain_paragraph
 from jiangbei_reader.core.render_markdown import InlineMarkdown
 from jiangbei_reader.core.synthetic import source_sentences
 from jiangbei_reader.resources import editions_dir
@@ -162,3 +162,10 @@ def test_a_story_with_a_jump_marker_renders_without_loading_markdown() -> None:
         "print(json.dumps(['markdown' in sys.modules, 'class=\"jump\"' in html]))\n"
     )
     assert _last_json_line(script) == [False, True]
+
+
+@given(st.text(alphabet=ALPHABET + "\"'&amp;lt;"))
+def test_the_renderers_escape_is_the_standard_librarys(text: str) -> None:
+    import html
+
+    assert escape_html(text) == html.escape(text)

@@ -20,6 +20,7 @@ NOT_AT_START = (
     "markdown",
     "pygments",
     "hashlib",
+    "html",  # its entity tables: the renderer escapes on its own
     "pypinyin",
     "opencc",
     "PySide6.QtTextToSpeech",
