@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -94,8 +95,11 @@ def decode_edition_bytes(data: bytes, path: Path | None = None) -> DecodedText:
                 ),
             ),
         )
+    # A byte order mark is dropped by hand: the "utf-8-sig" codec is a module to import.
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    data = data[bom:]
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
     else:
@@ -136,7 +140,7 @@ def decode_edition_bytes(data: bytes, path: Path | None = None) -> DecodedText:
                 ),
             )
     line, col = line_col_of_offset(data, utf8_error.start)
-    text = data.decode("utf-8-sig", errors="replace")
+    text = data.decode("utf-8", errors="replace")
     if _printable_share(text) < _MIN_PRINTABLE:
         return DecodedText(
             None,
@@ -162,7 +166,7 @@ def decode_edition_bytes(data: bytes, path: Path | None = None) -> DecodedText:
                 col,
                 Severity.ERROR,
                 "encoding",
-                f"invalid UTF-8 at byte offset {utf8_error.start} "
+                f"invalid UTF-8 at byte offset {bom + utf8_error.start} "
                 f"(byte 0x{data[utf8_error.start]:02x}); the bad bytes were replaced by �",
             ),
         ),

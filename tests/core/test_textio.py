@@ -96,3 +96,13 @@ def test_the_printable_share_counts_control_characters_but_tabs_and_line_ends(te
     # The rule spelled out character by character, as the regular expression must keep it.
     bad = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f") or "\x7f" <= ch < "\xa0")
     assert _printable_share(text) == (1 - bad / len(text) if text else 1.0)
+
+
+def test_invalid_utf8_after_a_byte_order_mark_names_its_offset_in_the_file():
+    data = "\ufeff---\n甲乙".encode() + b"\xff" + "丙\n".encode()
+    decoded = decode_edition_bytes(data)
+    error = next(d for d in decoded.diagnostics if d.code == "encoding")
+    offset = data.index(b"\xff")
+    assert f"byte offset {offset}" in error.message
+    assert (error.line, error.col) == (2, 3)
+    assert decoded.text == "---\n甲乙\ufffd丙\n"
