@@ -1,4 +1,4 @@
-"""Work-arounds for bugs in the PySide6 release the reader runs on, applied once on import.
+"""Work-arounds for PySide6's bugs and costs, applied once on import of the Qt layer.
 
 PySide6 6.12.0 on Python 3.11 drops a reference to ``None`` on every call of a
 Qt method that returns nothing (``setObjectName``, ``setEnabled``, ``setHtml`` …)
@@ -19,6 +19,7 @@ from __future__ import annotations
 # The C module, not the ctypes package: one integer type is all this needs, and the
 # package costs 1.7 ms more of the start-up to import.
 import _ctypes
+import os
 import struct
 import sys
 
@@ -66,3 +67,33 @@ def protect_singletons() -> list[object]:
             # ob_refcnt is the first field of every object in CPython's release builds.
             _SsizeT.from_address(id(singleton)).value += HEADROOM
     return leaks
+
+
+def skip_feature_scan(package_dir: str, package: str) -> int:
+    """Tell PySide6's ``__feature__`` import hook what it would find in modules it has not read.
+
+    Once PySide6 is imported, its hook reads the whole source of each module named
+    in an import statement for the first time (``inspect.getsource``: ``typing``,
+    ``logging``, every module of ours …), looking for "PySide6", and notes 0
+    (PySide6's default features) or -1 (not a PySide6 module) for it. Nothing in
+    the reader selects a feature, and then the two mean the same. So the modules
+    under ``package_dir`` are noted 0 and the other modules already imported -1,
+    and their sources are not read: 7 ms of the start-up (docs/performance.md).
+    Returns how many were noted (none where PySide6 has no such table).
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return 0
+    noted = {name: -1 for name in sys.modules if not name.startswith(("PySide6", "shiboken"))}
+    for folder, dirs, files in os.walk(package_dir):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        relative = os.path.relpath(folder, package_dir)
+        prefix = package if relative == "." else f"{package}.{relative.replace(os.sep, '.')}"
+        for file in files:
+            if file.endswith(".py"):
+                stem = file[:-3]
+                noted[prefix if stem == "__init__" else f"{prefix}.{stem}"] = 0
+    fresh = {name: value for name, value in noted.items() if name not in table}
+    table.update(fresh)
+    return len(fresh)
