@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.navigation import Route, RouteKind
+from jiangbei_reader.ui.a11y import name_qt_parts
 from jiangbei_reader.ui.first_paint import after_first_paint
 from jiangbei_reader.ui.search_hits import ArticleHits
 from jiangbei_reader.ui.search_jobs import JobSignals, index_job, search_job
@@ -108,6 +109,7 @@ class SearchController(QObject):
             panel.alternative_chosen.connect(self.window.search_box.setText)
             panel.edition_changed.connect(lambda _key: self.search_now())
             self._stack.addWidget(panel)
+            name_qt_parts(panel)  # its list's viewport and scroll bars, as the window's
             self._panel = panel
             self._on_display_changed(self.window.display)
         return self._panel
