@@ -7,8 +7,7 @@ own, so the contrast test over these themes covers what the reader shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     # The rules are checked by tests and tools, not at start-up: the contrast module
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
 NON_TEXT_RATIO = 3.0
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(NamedTuple):
     """A named set of colours (``#rrggbb``), one per role the UI paints."""
 
     name: str
@@ -73,11 +71,10 @@ class Theme:
 
     def colors(self) -> dict[str, str]:
         """Role name → colour, for every colour role."""
-        return {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if f.name not in ("name", "label", "dark", "elder")
-        }
+        roles = self._asdict()
+        for name in ("name", "label", "dark", "elder"):
+            del roles[name]
+        return roles
 
 
 LIGHT = Theme(

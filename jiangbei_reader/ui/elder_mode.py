@@ -135,8 +135,7 @@ class ElderMode(QObject):
         """Display settings for the article in the current mode, theme and typeface."""
         theme = self.theme()
         typeface = (self.fonts.serif or "") if self.serif_action.isChecked() else ""
-        base = replace(
-            self.window.display,
+        base = self.window.display._replace(
             font_step=self.zoom.step,
             theme=theme.name,
             colours=article_colours(theme),
@@ -145,8 +144,7 @@ class ElderMode(QObject):
         # Line height, paragraph gap and headline size are core's rule for the mode.
         mode = Mode.ELDER if self.elder else Mode.NORMAL
         spacing = SPACING[mode]
-        return replace(
-            base,
+        return base._replace(
             line_height=spacing.line_height,
             paragraph_spacing=spacing.paragraph_gap_em(),
             headline_size=HEADLINE_SIZE[mode],

@@ -440,7 +440,7 @@ class ReaderWindow(QMainWindow):
         self.search_box.selectAll()
 
     def _render_display(self) -> DisplaySettings:
-        return replace(self.display, font_line_spacing=self.view.font_line_spacing())
+        return self.display._replace(font_line_spacing=self.view.font_line_spacing())
 
     def _current_edition(self) -> Edition | None:
         current = self.router.current

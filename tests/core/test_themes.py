@@ -1,7 +1,5 @@
 """Every theme meets its contrast rules; 长辈版 holds all text to 7:1."""
 
-from dataclasses import replace
-
 import pytest
 
 from jiangbei_reader.core.contrast import contrast_ratio, parse_color
@@ -78,13 +76,13 @@ def test_elder_has_no_light_grey_secondary_text():
 
 def test_a_light_grey_secondary_text_would_fail_the_elder_check():
     grey = "#666666"  # 5.7:1 on white: fine for AA, not for 长辈版
-    failures = check_theme(replace(ELDER, secondary_text=grey))
+    failures = check_theme(ELDER._replace(secondary_text=grey))
     assert {f.rule.foreground for f in failures} == {"secondary_text"}
-    assert check_theme(replace(LIGHT, secondary_text=grey)) == []
+    assert check_theme(LIGHT._replace(secondary_text=grey)) == []
 
 
 def test_body_check_fails_below_7_to_1_even_in_the_normal_theme():
-    failures = check_theme(replace(LIGHT, body_text="#666666"))  # 5.7:1
+    failures = check_theme(LIGHT._replace(body_text="#666666"))  # 5.7:1
     assert {(f.rule.foreground, f.rule.minimum) for f in failures} == {("body_text", 7.0)}
 
 

@@ -96,17 +96,17 @@ def test_feature_scan_notes_each_module_of_a_package_by_its_dotted_name(
     for name in ("__init__.py", "a.py", "sub/__init__.py", "sub/b.py", "_private/c.py"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("")
-    table: dict[str, int] = {"pkg.a": -1}
+    table: dict[str, int] = {"jbpkg.a": -1}
     monkeypatch.setitem(
         sys.modules, "shibokensupport.feature", types.SimpleNamespace(pyside_feature_dict=table)
     )
-    noted = pyside_fixes.skip_feature_scan(str(tmp_path), "pkg")
-    assert {k: v for k, v in table.items() if k.startswith("pkg")} == {
-        "pkg": 0,
-        "pkg.a": -1,  # what the hook noted already is kept
-        "pkg.sub": 0,
-        "pkg.sub.b": 0,
+    noted = pyside_fixes.skip_feature_scan(str(tmp_path), "jbpkg")
+    assert {k: v for k, v in table.items() if k.split(".")[0] == "jbpkg"} == {
+        "jbpkg": 0,
+        "jbpkg.a": -1,  # what the hook noted already is kept
+        "jbpkg.sub": 0,
+        "jbpkg.sub.b": 0,
     }
     assert table["os"] == -1 and noted == len(table) - 1
     monkeypatch.setitem(sys.modules, "shibokensupport.feature", types.SimpleNamespace())
-    assert pyside_fixes.skip_feature_scan(str(tmp_path), "pkg") == 0
+    assert pyside_fixes.skip_feature_scan(str(tmp_path), "jbpkg") == 0

@@ -219,7 +219,7 @@ class KioskSession(QObject):
             font = app.font()
             font.setPointSizeF(base_point_size(self.config.font_step, Mode.NORMAL))
             app.setFont(font)
-        self.window.display = replace(self.window.display, font_step=self.config.font_step)
+        self.window.display = self.window.display._replace(font_step=self.config.font_step)
 
     def _default_theme(self) -> None:
         theme = theme_named(self.config.theme)
@@ -239,8 +239,8 @@ class KioskSession(QObject):
             elder.set_elder(theme.elder)
             elder.apply()
             return
-        self.window.display = replace(
-            self.window.display, theme=theme.name, colours=article_colours(theme)
+        self.window.display = self.window.display._replace(
+            theme=theme.name, colours=article_colours(theme)
         )
         self.window.view.apply_display(self.window.display)
 
