@@ -98,7 +98,7 @@ class ReadAloud(QObject):
         self.button = big_button(self.speak_action, "button_readAloud")
         #: The toolbar's action for :attr:`button` (a toolbar widget is hidden through it).
         self.button_holder: QAction | None = None
-        self.bar, self.explanation, self.rate_label = self._make_bar()
+        self._bar: tuple[QToolBar, SpeechHint, QLabel] | None = None
         self.speak_action.triggered.connect(self.start)
         self.pause_action.toggled.connect(self._on_pause_toggled)
         self.stop_action.triggered.connect(self.stop)
@@ -113,6 +113,27 @@ class ReadAloud(QObject):
         action.setToolTip(tip)
         action.setStatusTip(tip)
         return action
+
+    @property
+    def bar(self) -> QToolBar:
+        """The bottom bar: pause, stop, speed and the hint (made when first shown)."""
+        return self._parts()[0]
+
+    @property
+    def explanation(self) -> SpeechHint:
+        """Why there is no reading aloud, on the bar."""
+        return self._parts()[1]
+
+    @property
+    def rate_label(self) -> QLabel:
+        """The speech rate, on the bar."""
+        return self._parts()[2]
+
+    def _parts(self) -> tuple[QToolBar, SpeechHint, QLabel]:
+        # Not made at start-up: nobody sees the bar before the first 朗读 (2 ms).
+        if self._bar is None:
+            self._bar = self._make_bar()
+        return self._bar
 
     def _make_bar(self) -> tuple[QToolBar, SpeechHint, QLabel]:
         bar, hint = make_speech_bar(self.window)
@@ -213,6 +234,9 @@ class ReadAloud(QObject):
 
     def _show_bar(self, *, explaining: bool) -> None:
         active = self.state != "idle"
+        if self._bar is None and not (active or explaining):
+            return  # hidden and never made: nothing to update
+        self._parts()
         for name in ("pause", "stop", "slower", "faster", "rate"):
             self._holders[name].setVisible(active)
         self._holders["explanation"].setVisible(explaining)

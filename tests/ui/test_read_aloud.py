@@ -294,3 +294,18 @@ def test_read_aloud_buttons_are_big_in_every_mode(
             assert min(button.width(), button.height()) >= 60, button.objectName()
     assert clipped_controls(window) == []
     read_aloud.stop()
+
+
+def test_the_bar_is_made_on_the_first_press_not_at_start(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QToolBar
+
+    shown = open_reader(qtbot, tmp_path)
+    assert shown.findChild(QToolBar, "readAloudBar") is None
+    read_aloud = aids(shown).read_aloud
+    _mock(read_aloud)
+    assert shown.findChild(QToolBar, "readAloudBar") is None  # still nothing to show
+    read_aloud.button.click()
+    qtbot.waitUntil(lambda: read_aloud.state == "speaking", timeout=5000)
+    bar = shown.findChild(QToolBar, "readAloudBar")
+    assert bar is read_aloud.bar and bar.isVisible()
+    read_aloud.stop()
