@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QStackedWidget, QToolBar, QToolButton, QWidget
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.themes import DARK, ELDER, LIGHT, Theme
 from jiangbei_reader.core.typography import DEFAULT_STEP, HEADLINE_SIZE, SPACING, Mode
+from jiangbei_reader.ui.a11y import name_qt_parts
 from jiangbei_reader.ui.actions import ActionId
-from jiangbei_reader.ui.elder_nav import ElderNavBar
 from jiangbei_reader.ui.fonts import BundledFonts
 from jiangbei_reader.ui.speech_unavailable import (
     SPEECH_MODULE,
@@ -34,6 +34,7 @@ from jiangbei_reader.ui.window import ReaderWindow
 from jiangbei_reader.ui.zoom import ZoomController, big_button, refit_toolbars
 
 if TYPE_CHECKING:
+    from jiangbei_reader.ui.elder_nav import ElderNavBar
     from jiangbei_reader.ui.read_aloud import ReadAloud
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,7 @@ class ElderMode(QObject):
         self.toolbar = self._make_toolbar(zoom)
         self.flow = ToolbarFlow(window, lambda: self.elder or zoom.step > DEFAULT_STEP)
         zoom.step_changed.connect(self.flow.refit)
-        self.nav = ElderNavBar(window)
-        self.nav_bar = self.nav.bar
+        self._nav: ElderNavBar | None = None
         self.elder_action.toggled.connect(self.set_elder)
         self.night_action.toggled.connect(self._on_night)
         self.serif_action.toggled.connect(self._on_serif)
@@ -114,6 +114,21 @@ class ElderMode(QObject):
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         return toolbar
 
+    @property
+    def nav(self) -> ElderNavBar:
+        """The bottom 翻篇 bar of 长辈版, made the first time 长辈版 is on (1 ms of the start)."""
+        if self._nav is None:
+            from jiangbei_reader.ui.elder_nav import ElderNavBar
+
+            self._nav = ElderNavBar(self.window)
+            name_qt_parts(self._nav.bar)  # its spacers, as the window names its own parts
+        return self._nav
+
+    @property
+    def nav_bar(self) -> QToolBar:
+        """The 翻篇 bar's tool bar."""
+        return self.nav.bar
+
     def add_button(self, button: QToolButton) -> QAction:
         """Put another big button (朗读) on the reading-aids bar; its action shows or hides it."""
         return self.toolbar.addWidget(button)
@@ -154,6 +169,8 @@ class ElderMode(QObject):
         """Theme, font, layout and article for the current choices."""
         window = self.window
         elder = self.elder
+        # The 翻篇 bar is made before the sizes below are set for every bar of the window.
+        nav = self.nav if elder else self._nav
         apply_theme(self.theme(), elder=elder)
         recolour_icons(window.findChildren(QAction), self.theme())
         self.zoom.set_mode(Mode.ELDER if elder else Mode.NORMAL)
@@ -161,7 +178,8 @@ class ElderMode(QObject):
         refit_toolbars(window)
         self._holders["sections"].setVisible(elder)
         self._holders["night"].setVisible(not elder)
-        self.nav.set_active(elder)
+        if nav is not None:
+            nav.set_active(elder)
         window.menuBar().setVisible(not elder)
         self.flow.refit()
         # 校对 is for editors in the normal mode; an action the kiosk removed stays off.

@@ -57,7 +57,13 @@ class ElderNavBar(QObject):
         bar.addWidget(self.status)
         bar.addWidget(_spacer(bar, "elderNavSpacer2"))
         bar.addWidget(following)
-        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        # The first bottom bar, above the read-aloud bar if that was made before it.
+        bottom = Qt.ToolBarArea.BottomToolBarArea
+        later = [b for b in window.findChildren(QToolBar) if window.toolBarArea(b) == bottom]
+        if later:
+            window.insertToolBar(later[0], bar)
+        else:
+            window.addToolBar(bottom, bar)
         bar.setVisible(False)
         self.bar = bar
         self._timer = QTimer(self)

@@ -439,3 +439,20 @@ def test_with_nothing_found_the_alternative_shows_at_the_largest_step(
         panel.findChild(QToolButton, name).isVisible()
         for name in ("previousHitButton", "nextHitButton")
     )
+
+
+def test_the_bottom_bar_of_elder_mode_is_made_when_it_is_first_on(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QToolBar
+
+    window = open_reader(qtbot, tmp_path)
+    assert window.findChild(QToolBar, "elderNavBar") is None  # the normal mode has none
+    aids(window).elder.set_elder(True)
+    settle()
+    bar = window.findChild(QToolBar, "elderNavBar")
+    assert bar is aids(window).elder.nav_bar and bar.isVisible()
+    assert window.toolBarArea(bar) == Qt.ToolBarArea.BottomToolBarArea
+    aids(window).elder.set_elder(False)
+    settle()
+    assert not bar.isVisible()
