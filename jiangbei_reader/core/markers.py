@@ -33,7 +33,7 @@ JUMP_PATTERN = (
     r"[（(]\s*(?P<verb>上接|下转|接|转)\s*(?:第\s*)?"
     rf"(?P<page>{PAGE_TOKEN})\s*版\s*[）)]"
 )
-_JUMP_RE = re.compile(JUMP_PATTERN)
+JUMP_RE = re.compile(JUMP_PATTERN)
 
 
 def chinese_numeral(text: str) -> int | None:
@@ -89,7 +89,7 @@ class MarkerMatch(NamedTuple):
 
 def find_jump_markers(text: str) -> Iterator[MarkerMatch]:
     """Every jump marker in ``text``, with its span."""
-    for match in _JUMP_RE.finditer(text):
+    for match in JUMP_RE.finditer(text):
         page = normalize_page_id(match.group("page"))
         if page is None:
             continue

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from jiangbei_reader.core.display import DisplaySettings
-from jiangbei_reader.core.markers import JUMP_PATTERN, normalize_page_id
+from jiangbei_reader.core.markers import JUMP_RE, normalize_page_id
 from jiangbei_reader.core.model import Article, Edition, Figure, Page, Paragraph, Story, Subhead
 
 if TYPE_CHECKING:
@@ -61,7 +61,6 @@ _FONT_NAME_DROP = re.compile(r"[\"';{}<>\\]")
 #: these, and without a jump marker, comes out of Markdown unchanged, so it skips
 #: Markdown (and showing the first article need not import it).
 _NOT_PLAIN = re.compile(r"[\\`*_\[\]()<>&!#\x00-\x1f\x7f]|^\s|\s$|\s\s")
-_JUMP_MARKER = re.compile(JUMP_PATTERN, re.DOTALL)
 
 
 def escape_html(text: str) -> str:
@@ -88,7 +87,7 @@ def marker_href(hrefs: dict[str, list[str]], edition_key: str, match: re.Match[s
 
 def is_plain_paragraph(text: str) -> bool:
     """True when Markdown would give ``text`` back as it is (see :data:`_NOT_PLAIN`)."""
-    return bool(text) and _NOT_PLAIN.search(text) is None and _JUMP_MARKER.search(text) is None
+    return bool(text) and _NOT_PLAIN.search(text) is None and JUMP_RE.search(text) is None
 
 
 def fragment_anchor(article_id: str) -> str:
@@ -140,7 +139,7 @@ class _Writer:
             # Markdown gives plain text back as it is; jump markers become links here
             # just as its jump processor makes them, so a page-1 story's （下转3版）
             # does not import Python-Markdown to show the first article.
-            return _JUMP_MARKER.sub(self._jump_link, text)
+            return JUMP_RE.sub(self._jump_link, text)
         if self._markdown is None:
             from jiangbei_reader.core.render_markdown import InlineMarkdown
 

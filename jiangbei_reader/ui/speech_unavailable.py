@@ -14,19 +14,22 @@ not installed at all is seen at start-up without loading it, and then
 from __future__ import annotations
 
 import importlib.util
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QToolBar,
     QToolButton,
     QWidget,
 )
 
 from jiangbei_reader.core.voices import INSTALL_COMMAND
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 from jiangbei_reader.ui.window import ReaderWindow
 from jiangbei_reader.ui.zoom import big_button
 
@@ -102,6 +105,9 @@ class SpeechHint(QWidget):
     def show_details(self) -> None:
         """The whole explanation in a small window (not modal: reading goes on)."""
         if self.box is None:
+            # Imported when first shown: making QMessageBox's Python enums costs start-up.
+            from PySide6.QtWidgets import QMessageBox
+
             self.box = QMessageBox(self.window())
             self.box.setObjectName("readAloudHowToBox")
             self.box.setWindowTitle(_tr("怎么安装朗读"))
