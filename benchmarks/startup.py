@@ -21,9 +21,15 @@ through ``core.render``, against Python-Markdown converting the same text in
 the same process.
 
     python benchmarks/startup.py [--runs 7] [--archive 3650] [--platform offscreen]
-                                 [--no-bytecode-cache]
+                                 [--no-bytecode-cache] [--instructions]
 
 Figures are medians; ratios are against the baseline of the same run.
+
+With ``--instructions`` each mode also runs once under ``valgrind --tool=callgrind``
+(Debian's valgrind), which counts the instructions to the first paint: the same
+count whatever else the shared machine is doing, so a change of 1 % shows. It
+counts no time spent waiting or in the kernel (files, fonts), which the wall and
+CPU times do.
 
 The children keep Python's bytecode cache (in the temporary folder, through
 ``PYTHONPYCACHEPREFIX``, whatever ``PYTHONDONTWRITEBYTECODE`` says), as an
@@ -36,6 +42,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -283,6 +291,35 @@ def print_phases() -> None:
         print(f"  {label}: {text}")
 
 
+def count_instructions(args: list[str], env: dict[str, str], folder: Path) -> int:
+    """Instructions executed up to the first paint, counted by callgrind (warm caches)."""
+    result = subprocess.run(
+        [
+            *("valgrind", "--tool=callgrind", f"--callgrind-out-file={folder / 'callgrind.%p'}"),
+            *(sys.executable, __file__, "--child", *args),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    match = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    if "painted" not in result.stdout or match is None:
+        raise RuntimeError(f"{args}: callgrind gave no count\n{result.stderr[-2000:]}")
+    return int(match.group(1).replace(",", ""))
+
+
+def print_instructions(modes: dict[str, list[str]], env: dict[str, str], folder: Path) -> None:
+    if shutil.which("valgrind") is None:
+        print("\n(--instructions: valgrind is not installed: apt-get install valgrind)")
+        return
+    counts = {label: count_instructions(args, env, folder) for label, args in modes.items()}
+    bare = counts["bare"]
+    print("\ninstructions to the first paint (callgrind, one run each)")
+    for label, count in counts.items():
+        print(f"  {label:<33} {count / 1e6:9,.0f} M  ratio {count / bare:.3f}")
+
+
 def row(label: str, seconds: float, baseline: float, goal: float) -> None:
     ratio = seconds / baseline
     print(f"  {label:<33} {seconds * 1000:7.0f} ms  ratio {ratio:.2f} (goal <= {goal})")
@@ -357,6 +394,11 @@ def main() -> None:
         "--no-bytecode-cache",
         action="store_true",
         help="compile the reader's modules in every run (as with PYTHONDONTWRITEBYTECODE=1)",
+    )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count each mode's instructions under valgrind's callgrind (noise-free)",
     )
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -454,6 +496,8 @@ def main() -> None:
                 bare,
                 2.0,
             )
+        if args.instructions:
+            print_instructions(modes, env, base)
     print_phases()
     render_figures(repeat=20)
 
