@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QSplitter, QStackedWidget
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.navigation import Route, RouteKind
@@ -74,7 +73,7 @@ class SearchController(QObject):
         self.previous_hit = self.hits.previous_action
         self.next_hit = self.hits.next_action
         self._panel: SearchPanel | None = None
-        self._stack = self._take_tree_place(window.splitter)
+        self._stack = window.side_panel
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -118,16 +117,6 @@ class SearchController(QObject):
     def _on_listing_reloaded(self) -> None:
         if self._panel is not None:
             self._panel.set_editions(self.window.library.refs)
-
-    def _take_tree_place(self, splitter: QSplitter) -> QStackedWidget:
-        """Put the tree and the panel in a stack where the tree was (the splitter keeps 2 parts)."""
-        tree = self.window.tree
-        stack = QStackedWidget()
-        stack.setObjectName("sidePanel")
-        splitter.replaceWidget(splitter.indexOf(tree), stack)
-        stack.addWidget(tree)
-        stack.setCurrentWidget(tree)
-        return stack
 
     # -- the index --------------------------------------------------------------------
 
