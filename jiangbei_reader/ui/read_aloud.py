@@ -130,7 +130,7 @@ class ReadAloud(QObject):
         return self._parts()[2]
 
     def _parts(self) -> tuple[QToolBar, SpeechHint, QLabel]:
-        # Not made at start-up: nobody sees the bar before the first 朗读 (2 ms).
+        # Not made at start-up: nobody sees the bar before the first 朗读 (~1 ms).
         if self._bar is None:
             self._bar = self._make_bar()
         return self._bar
