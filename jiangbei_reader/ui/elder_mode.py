@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QStackedWidget, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.themes import DARK, ELDER, LIGHT, Theme
@@ -76,9 +76,7 @@ class ElderMode(QObject):
         self.layout_action.toggled.connect(self._on_sections)
         #: True while the drawer is open because a search opened it (it closes with it).
         self._opened_for_search = False
-        stack = window.findChild(QStackedWidget, "sidePanel")
-        if isinstance(stack, QStackedWidget):
-            stack.currentChanged.connect(self._on_side_panel_changed)
+        window.side_panel.currentChanged.connect(self._on_side_panel_changed)
 
     def _toggle(self, name: str, text: str, tip: str, checked: bool) -> QAction:
         action = QAction(text, self.window)
@@ -185,7 +183,7 @@ class ElderMode(QObject):
         # 校对 is for editors in the normal mode; an action the kiosk removed stays off.
         proof = window.reader_actions[ActionId.PROOF]
         proof.setEnabled(not elder and proof.isVisible())
-        self._side_panel().setVisible(not elder or self.layout_action.isChecked())
+        window.side_panel.setVisible(not elder or self.layout_action.isChecked())
         window.set_display(self.display())
 
     def _remember(self, **changes: object) -> None:
@@ -219,31 +217,21 @@ class ElderMode(QObject):
 
     @Slot(bool)
     def _on_sections(self, on: bool) -> None:
-        self._side_panel().setVisible(on or not self.elder)
+        self.window.side_panel.setVisible(on or not self.elder)
 
     @Slot(int)
     def _on_side_panel_changed(self, _index: int) -> None:
         # The search results take the tree's place in the side pane, which 长辈版 folds
         # away: a search opens the drawer, and closes it again when the search ends.
-        stack = self.sender()
-        if not isinstance(stack, QStackedWidget) or not self.elder:
+        if not self.elder:
             return
-        searching = stack.currentWidget() is not self.window.tree
+        searching = self.window.side_panel.currentWidget() is not self.window.tree
         if searching and not self.layout_action.isChecked():
             self._opened_for_search = True
             self.layout_action.setChecked(True)
         elif not searching and self._opened_for_search:
             self._opened_for_search = False
             self.layout_action.setChecked(False)
-
-    def _side_panel(self) -> QWidget:
-        """The splitter's pane that holds the section tree (the tree itself, or a panel)."""
-        widget: QWidget = self.window.tree
-        splitter = self.window.splitter
-        parent = widget.parentWidget()
-        while parent is not None and parent is not splitter:
-            widget, parent = parent, parent.parentWidget()
-        return widget
 
 
 class ReadingAids(NamedTuple):
