@@ -6,7 +6,7 @@ never reaches FTS syntax unquoted; every piece becomes a quoted token phrase.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from jiangbei_reader.core.search.normalize import (
@@ -96,24 +96,20 @@ class Query:
 
     def spans(self, normalized: NormalizedText) -> list[tuple[int, int]]:
         """Every hit of a required term in a text, as sorted, merged original spans."""
-        found: list[tuple[int, int]] = []
-        text = normalized.text
-        for piece in self.highlight_pieces():
-            start = text.find(piece)
-            while start >= 0:
-                found.append(normalized.original_span(start, start + len(piece)))
-                start = text.find(piece, start + 1)
-        return merge_spans(found)
+        hits = self._piece_hits(normalized.text)
+        return merge_spans(normalized.original_span(*span) for span in hits)
 
     def folded_spans(self, folded: str) -> list[tuple[int, int]]:
         """``spans`` of a text given as its ``one_for_one_fold``: found at the same offsets."""
-        found: list[tuple[int, int]] = []
+        return merge_spans(self._piece_hits(folded))
+
+    def _piece_hits(self, text: str) -> Iterator[tuple[int, int]]:
+        """Where each highlight piece occurs in a normalised or folded text (overlaps too)."""
         for piece in self.highlight_pieces():
-            start = folded.find(piece)
+            start = text.find(piece)
             while start >= 0:
-                found.append((start, start + len(piece)))
-                start = folded.find(piece, start + 1)
-        return merge_spans(found)
+                yield start, start + len(piece)
+                start = text.find(piece, start + 1)
 
 
 def _implies(term: Term, out: Term) -> bool:
