@@ -10,23 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
-    QImage,
     QKeyEvent,
     QPalette,
     QResizeEvent,
     QShowEvent,
-    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 
 from jiangbei_reader.core.display import DisplaySettings
 from jiangbei_reader.core.render import IMAGE_SCHEME, fragment_anchor
+
+if TYPE_CHECKING:
+    # QUrl, QImage and QTextCursor are imported where they are used: PySide6 makes a
+    # class's Python enums when its name is first fetched, and the first paint needs
+    # none of these. (QTextDocument's are made anyway, by the first ``document()``.)
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage
 
 #: Finds the file of an ``edition-image:<edition>/<path>`` picture, or ``None`` to refuse it.
 ImageResolver = Callable[[str, str], Path | None]
@@ -38,6 +44,8 @@ SEARCH_LAYER = "search"
 
 
 def _refused_image() -> QImage:
+    from PySide6.QtGui import QImage  # imported here: see the note at the top
+
     # One transparent pixel: a null image would be drawn as a "broken picture" icon.
     image = QImage(1, 1, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
@@ -136,6 +144,8 @@ class ArticleView(QTextBrowser):
             return self._pending[1] or 0
         if self.verticalScrollBar().value() == 0:
             return 0
+        from PySide6.QtGui import QTextCursor  # imported here: see the note at the top
+
         # The start of the first line at least partly visible: stable when shown again.
         cursor = self.cursorForPosition(QPoint(0, 1))
         cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
@@ -146,6 +156,8 @@ class ArticleView(QTextBrowser):
 
     def scroll_to_reading_position(self, position: int) -> None:
         """Scroll so the line holding character ``position`` is at the top."""
+        from PySide6.QtGui import QTextCursor  # imported here: see the note at the top
+
         cursor = QTextCursor(self.document())
         cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
         bar = self.verticalScrollBar()
@@ -230,6 +242,8 @@ class ArticleView(QTextBrowser):
         setting one layer leaves the others on screen. The colours are the theme's
         search-hit colours unless given.
         """
+        from PySide6.QtGui import QTextCursor  # imported here: see the note at the top
+
         background = background or self._display.colours.search_hit
         foreground = foreground or self._display.colours.search_hit_text
         selections = []
@@ -276,6 +290,8 @@ class ArticleView(QTextBrowser):
 
     def scroll_to_position(self, position: int) -> None:
         """Make a character position of the plain text visible."""
+        from PySide6.QtGui import QTextCursor  # imported here: see the note at the top
+
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         self.setTextCursor(cursor)
@@ -313,6 +329,8 @@ class ArticleView(QTextBrowser):
         A refusal must still be a value: given nothing, QTextDocument goes on to
         read local files itself.
         """
+        from PySide6.QtCore import QUrl  # imported here: see the note at the top
+
         url = QUrl(url)
         kind = getattr(kind, "value", kind)
         if kind != QTextDocument.ResourceType.ImageResource.value:
@@ -327,6 +345,8 @@ class ArticleView(QTextBrowser):
         path = self._resolver(edition, relative)
         if path is None:
             return None
+        from PySide6.QtGui import QImage  # imported here: see the note at the top
+
         image = QImage(str(path))
         if image.isNull():
             return None
@@ -335,6 +355,6 @@ class ArticleView(QTextBrowser):
             image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
         return image
 
-    @Slot(QUrl)
+    @Slot("QUrl")  # by name, so that making the class does not fetch QUrl (see the top)
     def _on_anchor_clicked(self, url: QUrl) -> None:
         self.link_activated.emit(url.toString())

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    # For the annotations only: PySide6 makes QUrl's enums when the name is first
+    # fetched, which the start need not pay (the window makes the QUrl of a link).
+    from PySide6.QtCore import QUrl
 
 
 def _tr(text: str) -> str:

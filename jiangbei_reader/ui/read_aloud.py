@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QTextCursor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolBar
 
 from jiangbei_reader.core.navigation import RouteKind
@@ -393,6 +393,10 @@ class ReadAloud(QObject):
             view.setExtraSelections([])
             return
         start, end = found
+        # Imported here: PySide6 makes QTextCursor's enums when the name is first
+        # fetched, which the start need not pay.
+        from PySide6.QtGui import QTextCursor
+
         cursor = QTextCursor(view.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -405,6 +409,8 @@ class ReadAloud(QObject):
         self._keep_in_view(start, end)
 
     def _keep_in_view(self, start: int, end: int) -> None:
+        from PySide6.QtGui import QTextCursor  # imported here: see highlight()
+
         view = self.window.view
         cursor = QTextCursor(view.document())
         cursor.setPosition(start)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence
 
 from jiangbei_reader.core.navigation import Route
 from jiangbei_reader.ui.search_jobs import utf16_offsets
@@ -100,6 +100,10 @@ class ArticleHits(QObject):
             return
         self._hit = (self._hit + step) % len(self._ranges)
         start, end = self._ranges[self._hit]
+        # Imported here: PySide6 makes QTextCursor's enums when the name is first
+        # fetched, which the start need not pay.
+        from PySide6.QtGui import QTextCursor
+
         view = self.window.view
         cursor = QTextCursor(view.document())
         cursor.setPosition(start)

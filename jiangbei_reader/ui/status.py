@@ -8,14 +8,20 @@ while a message that does not fit beside it is shown.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
 from jiangbei_reader.core.model import Edition
 from jiangbei_reader.core.navigation import Route, is_external_link, route_for_link
+
+if TYPE_CHECKING:
+    # Not imported at run time: PySide6 makes QUrl's enums when the name is first
+    # fetched, which the start need not pay (the slot below names the type instead).
+    from PySide6.QtCore import QUrl
 
 #: How long a message stays, in milliseconds.
 MESSAGE_MS = 6000
@@ -108,7 +114,7 @@ class StatusReporter(QObject):
             text = _tr("版面文件有 {0} 处错误，第一处：{1}").format(len(errors), errors[0].format())
             self.say(text, MESSAGE_MS * 2)
 
-    @Slot(QUrl)
+    @Slot("QUrl")  # by name: the same slot, without fetching QUrl when the class is made
     def link_hovered(self, url: QUrl) -> None:
         """Say where a link under the mouse leads."""
         href = url.toString()

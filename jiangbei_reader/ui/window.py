@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -386,6 +386,10 @@ class ReaderWindow(QMainWindow):
         if route is not None:
             self.navigate(route)
         elif is_external_link(href):
+            # Imported here: PySide6 makes QUrl's enums when the name is first fetched,
+            # a cost the start need not pay for a link that may never be clicked.
+            from PySide6.QtCore import QUrl
+
             if not self.link_opener.open_external(self, QUrl(href)):
                 self.status.say(self.tr("没有打开网页链接"))
         else:
