@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from pathlib import Path
+
+from jiangbei_reader.core.value import Value, set_field
 
 
 class Severity(enum.IntEnum):
@@ -20,16 +21,26 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(Value):
     """One problem at a place in a file (1-based line and column; 0 = whole file)."""
 
+    __slots__ = ("code", "col", "line", "message", "path", "severity")
     path: Path | None
     line: int
     col: int
     severity: Severity
     code: str
     message: str
+
+    def __init__(
+        self, path: Path | None, line: int, col: int, severity: Severity, code: str, message: str
+    ) -> None:
+        set_field(self, "path", path)
+        set_field(self, "line", line)
+        set_field(self, "col", col)
+        set_field(self, "severity", severity)
+        set_field(self, "code", code)
+        set_field(self, "message", message)
 
     def format(self) -> str:
         """The compiler-style line editors and IDEs understand."""

@@ -7,7 +7,6 @@ import os
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
@@ -48,7 +47,7 @@ def parse_edition_bytes(data: bytes, path: Path | None = None) -> ParseResult:
     diagnostics = decoded.diagnostics + result.diagnostics
     if result.edition is None:
         return ParseResult(None, diagnostics, decoded.text)
-    edition = replace(result.edition, diagnostics=diagnostics)
+    edition = result.edition.replace(diagnostics=diagnostics)
     return ParseResult(edition, diagnostics, decoded.text)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from jiangbei_reader.core.diagnostics import Diagnostic, Severity
@@ -183,7 +182,7 @@ def link_jumps(
     for drafts in pages.values():
         for draft in drafts:
             draft.jumps = [
-                replace(jump, target_id=linked.get((draft.id, index)))
+                jump.replace(target_id=linked.get((draft.id, index)))
                 for index, jump in enumerate(draft.jumps)
             ]
             articles[draft.id] = draft.freeze()

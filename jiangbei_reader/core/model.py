@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from jiangbei_reader.core.diagnostics import Diagnostic
+from jiangbei_reader.core.value import Value, set_field
 
 
 class JumpDirection(enum.Enum):
@@ -20,9 +20,10 @@ class JumpDirection(enum.Enum):
     TO = "to"
 
 
-@dataclass(frozen=True, slots=True)
-class Jump:
+class Jump(Value):
     """A printed jump marker and, when the loader found it, the fragment at its other end."""
+
+    __slots__ = ("col", "direction", "line", "target_id", "target_page", "text")
 
     direction: JumpDirection
     #: The page the marker names, normalised (``"3"``, ``"A1"``).
@@ -32,32 +33,61 @@ class Jump:
     line: int
     col: int
     #: Id of the article at the other end, or ``None`` when it is missing or not bundled.
-    target_id: str | None = None
+    target_id: str | None
+
+    def __init__(
+        self,
+        direction: JumpDirection,
+        target_page: str,
+        text: str,
+        line: int,
+        col: int,
+        target_id: str | None = None,
+    ) -> None:
+        set_field(self, "direction", direction)
+        set_field(self, "target_page", target_page)
+        set_field(self, "text", text)
+        set_field(self, "line", line)
+        set_field(self, "col", col)
+        set_field(self, "target_id", target_id)
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(Value):
     """A body paragraph (Markdown inline text, lines already joined)."""
 
+    __slots__ = ("line", "text")
     text: str
     line: int
 
+    def __init__(self, text: str, line: int) -> None:
+        set_field(self, "text", text)
+        set_field(self, "line", line)
 
-@dataclass(frozen=True, slots=True)
-class Subhead:
+
+class Subhead(Value):
     """A 小标题 inside an article body."""
 
+    __slots__ = ("line", "text")
     text: str
     line: int
 
+    def __init__(self, text: str, line: int) -> None:
+        set_field(self, "text", text)
+        set_field(self, "line", line)
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+
+class Figure(Value):
     """A picture with its caption; ``src`` is ``None`` when the image file is not bundled."""
 
+    __slots__ = ("caption", "line", "src")
     caption: str
     src: str | None
     line: int
+
+    def __init__(self, caption: str, src: str | None, line: int) -> None:
+        set_field(self, "caption", caption)
+        set_field(self, "src", src)
+        set_field(self, "line", line)
 
 
 Block = Paragraph | Subhead | Figure
@@ -79,10 +109,25 @@ KNOWN_KINDS: frozenset[str] = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+class Article(Value):
     """One article (or one fragment of a story printed across pages)."""
 
+    __slots__ = (
+        "author",
+        "blocks",
+        "explicit_slug",
+        "headline",
+        "id",
+        "jumps",
+        "kicker",
+        "kind",
+        "line",
+        "page_id",
+        "photographer",
+        "slug",
+        "source",
+        "subtitle",
+    )
     #: Stable id: ``<date>/<page>/<slug>``, e.g. ``2023-07-13/3/tan-xun``.
     id: str
     slug: str
@@ -91,14 +136,46 @@ class Article:
     headline: str
     page_id: str
     line: int
-    kicker: str = ""
-    subtitle: str = ""
-    author: str = ""
-    photographer: str = ""
-    kind: str = "新闻"
-    source: str = ""
-    blocks: tuple[Block, ...] = ()
-    jumps: tuple[Jump, ...] = ()
+    kicker: str
+    subtitle: str
+    author: str
+    photographer: str
+    kind: str
+    source: str
+    blocks: tuple[Block, ...]
+    jumps: tuple[Jump, ...]
+
+    def __init__(
+        self,
+        id: str,
+        slug: str,
+        explicit_slug: bool,
+        headline: str,
+        page_id: str,
+        line: int,
+        kicker: str = "",
+        subtitle: str = "",
+        author: str = "",
+        photographer: str = "",
+        kind: str = "新闻",
+        source: str = "",
+        blocks: tuple[Block, ...] = (),
+        jumps: tuple[Jump, ...] = (),
+    ) -> None:
+        set_field(self, "id", id)
+        set_field(self, "slug", slug)
+        set_field(self, "explicit_slug", explicit_slug)
+        set_field(self, "headline", headline)
+        set_field(self, "page_id", page_id)
+        set_field(self, "line", line)
+        set_field(self, "kicker", kicker)
+        set_field(self, "subtitle", subtitle)
+        set_field(self, "author", author)
+        set_field(self, "photographer", photographer)
+        set_field(self, "kind", kind)
+        set_field(self, "source", source)
+        set_field(self, "blocks", blocks)
+        set_field(self, "jumps", jumps)
 
     @property
     def continued_from(self) -> Jump | None:
@@ -123,15 +200,29 @@ class Article:
         return "\n".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(Value):
     """A page (版) of an edition; ``missing`` pages are declared but not bundled (未收录)."""
 
+    __slots__ = ("articles", "id", "line", "missing", "name")
     id: str
     name: str
     line: int
-    missing: bool = False
-    articles: tuple[Article, ...] = ()
+    missing: bool
+    articles: tuple[Article, ...]
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        line: int,
+        missing: bool = False,
+        articles: tuple[Article, ...] = (),
+    ) -> None:
+        set_field(self, "id", id)
+        set_field(self, "name", name)
+        set_field(self, "line", line)
+        set_field(self, "missing", missing)
+        set_field(self, "articles", articles)
 
     @property
     def label(self) -> str:
@@ -140,15 +231,25 @@ class Page:
         return f"{head} {self.name}" if self.name else head
 
 
-@dataclass(frozen=True, slots=True)
-class Story:
+class Story(Value):
     """A story as the reader reads it whole: its fragments in reading order."""
 
+    __slots__ = ("fragments", "missing_end_page", "missing_start_page")
     fragments: tuple[Article, ...]
     #: Page of the story's start when that page is not bundled (未收录) or lacks the start.
-    missing_start_page: str | None = None
+    missing_start_page: str | None
     #: Page of the story's end when the continuation is not bundled.
-    missing_end_page: str | None = None
+    missing_end_page: str | None
+
+    def __init__(
+        self,
+        fragments: tuple[Article, ...],
+        missing_start_page: str | None = None,
+        missing_end_page: str | None = None,
+    ) -> None:
+        set_field(self, "fragments", fragments)
+        set_field(self, "missing_start_page", missing_start_page)
+        set_field(self, "missing_end_page", missing_end_page)
 
     @property
     def is_whole(self) -> bool:
@@ -156,24 +257,54 @@ class Story:
         return self.missing_start_page is None and self.missing_end_page is None
 
 
-@dataclass(frozen=True, slots=True)
-class Edition:
+class Edition(Value):
     """One issue of the paper: front matter, pages in order, and load diagnostics."""
 
+    #: ``_by_id``, derived from the pages, is no field: see :class:`Value`.
+    __slots__ = (
+        "_by_id",
+        "date",
+        "diagnostics",
+        "note",
+        "number",
+        "pages",
+        "paper",
+        "path",
+        "source",
+    )
     paper: str
     date: dt.date
     pages: tuple[Page, ...]
-    path: Path | None = None
-    number: str = ""
-    source: str = ""
-    note: str = ""
-    diagnostics: tuple[Diagnostic, ...] = ()
-    _by_id: dict[str, Article] = field(default_factory=dict, repr=False, compare=False)
+    path: Path | None
+    number: str
+    source: str
+    note: str
+    diagnostics: tuple[Diagnostic, ...]
+    _by_id: dict[str, Article]
 
-    def __post_init__(self) -> None:
-        # A frozen dataclass may still fill its private index once, at construction.
+    def __init__(
+        self,
+        paper: str,
+        date: dt.date,
+        pages: tuple[Page, ...],
+        path: Path | None = None,
+        number: str = "",
+        source: str = "",
+        note: str = "",
+        diagnostics: tuple[Diagnostic, ...] = (),
+    ) -> None:
+        set_field(self, "paper", paper)
+        set_field(self, "date", date)
+        set_field(self, "pages", pages)
+        set_field(self, "path", path)
+        set_field(self, "number", number)
+        set_field(self, "source", source)
+        set_field(self, "note", note)
+        set_field(self, "diagnostics", diagnostics)
+        by_id: dict[str, Article] = {}
         for article in self.articles():
-            self._by_id.setdefault(article.id, article)
+            by_id.setdefault(article.id, article)
+        set_field(self, "_by_id", by_id)
 
     @property
     def key(self) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import parse_qs, quote, urlencode
 
 from jiangbei_reader.core.model import Article, Edition, Page
+from jiangbei_reader.core.value import Value, set_field
 
 #: Schemes of the links the renderer writes into article HTML.
 JUMP_SCHEME = "jump"
@@ -31,15 +31,19 @@ class RouteKind(enum.Enum):
     SEARCH = "search"
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
+class Route(Value):
     """A place in the reader.
 
     ``target`` is an article id, ``<edition>/<page>``, an edition's date or a query.
     """
 
+    __slots__ = ("kind", "target")
     kind: RouteKind
     target: str
+
+    def __init__(self, kind: RouteKind, target: str) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "target", target)
 
     @classmethod
     def article(cls, article_id: str) -> Route:
