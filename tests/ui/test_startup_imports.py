@@ -52,6 +52,8 @@ class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and "paint" not in seen:
             seen["paint"] = sorted(m for m in watched if m in sys.modules)
+            with open("/proc/self/maps") as maps:
+                seen["QtSvg loaded"] = "libQt6Svg" in maps.read()
         return False
 
 window = create_window(["--config-dir", sys.argv[2]])
@@ -64,6 +66,8 @@ while "paint" not in seen or search.indexing:
 seen["indexed"] = sorted(m for m in watched if m in sys.modules)
 window.proofing.views  # using a feature loads it
 seen["proofing used"] = "jiangbei_reader.ui.proofing" in sys.modules
+icon = QCoreApplication.instance().windowIcon()
+seen["icon sizes"] = sorted(size.width() for size in icon.availableSizes())
 print(json.dumps(seen))
 """
 
@@ -94,6 +98,9 @@ def test_the_first_article_is_painted_before_search_read_aloud_and_markdown_load
     assert runs[0]["paint"] == []
     seen = runs[1]
     assert seen["paint"] == []
+    # The window icon is made of the shipped PNGs: an SVG one loads QtSvg (~2 ms).
+    assert seen["QtSvg loaded"] is False
+    assert {16, 48, 256} <= set(seen["icon sizes"])
     # The probe does see modules load: the index update brought the search core, and
     # 校对 comes when it is used.
     assert "jiangbei_reader.core.search.index" in seen["indexed"]
