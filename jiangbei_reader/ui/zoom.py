@@ -14,25 +14,11 @@ in the preferences (``font_step``).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
-from PySide6.QtGui import (
-    QAction,
-    QKeySequence,
-    QNativeGestureEvent,
-    QWheelEvent,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QGestureEvent,
-    QLineEdit,
-    QPinchGesture,
-    QStyle,
-    QStyleOptionFrame,
-    QToolBar,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QStyle, QToolBar, QToolButton, QWidget
 
 from jiangbei_reader.core.typography import (
     DEFAULT_STEP,
@@ -46,6 +32,12 @@ from jiangbei_reader.core.typography import (
 from jiangbei_reader.ui.actions import key_sequences
 from jiangbei_reader.ui.fonts import BundledFonts, reader_font
 from jiangbei_reader.ui.window import ReaderWindow
+
+if TYPE_CHECKING:
+    # The gesture classes and QStyleOptionFrame are imported where they are used:
+    # PySide6 makes a class's Python enums when its name is first fetched, and the
+    # first paint needs none of these.
+    from PySide6.QtGui import QNativeGestureEvent
 
 #: chrome's search box widths (px) and QLineEdit's own text margins, for the placeholder.
 _SEARCH_MIN_PX = 160
@@ -81,6 +73,8 @@ def big_button(action: QAction, name: str, parent: QWidget | None = None) -> QTo
 
 def _line_edit_width(box: QLineEdit, text: str) -> int:
     """The width ``box`` needs to show ``text`` whole (frame, margins and clear button)."""
+    from PySide6.QtWidgets import QStyleOptionFrame  # imported here: see the note at the top
+
     option = QStyleOptionFrame()
     box.initStyleOption(option)
     style = box.style()
@@ -276,12 +270,20 @@ class ZoomController(QObject):
                 self._on_wheel(event.angleDelta().y())
                 event.accept()
                 return True
-        elif event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
-            if self._on_native_gesture(event):
+        elif event.type() == QEvent.Type.NativeGesture:
+            from PySide6.QtGui import QNativeGestureEvent  # imported here: see the note at the top
+
+            if isinstance(event, QNativeGestureEvent) and self._on_native_gesture(event):
                 event.accept()
                 return True
-        elif event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
-            gesture = event.gesture(Qt.GestureType.PinchGesture)
+        elif event.type() == QEvent.Type.Gesture:
+            from PySide6.QtWidgets import QGestureEvent, QPinchGesture  # imported here: as above
+
+            gesture = (
+                event.gesture(Qt.GestureType.PinchGesture)
+                if isinstance(event, QGestureEvent)
+                else None
+            )
             if isinstance(gesture, QPinchGesture):
                 self.on_pinch(gesture.state(), gesture.totalScaleFactor())
                 event.accept()
