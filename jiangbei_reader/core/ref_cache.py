@@ -32,9 +32,9 @@ _Entry = tuple[int, int, str, str, str]
 
 
 def _cache_folder() -> Path:
-    import platformdirs
+    from jiangbei_reader.core.user_dirs import user_cache_path
 
-    return platformdirs.user_cache_path("jiangbei-reader", appauthor=False)
+    return user_cache_path()
 
 
 def _library_digest(roots: Sequence[Path]) -> str:

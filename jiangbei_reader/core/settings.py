@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import platformdirs
+from jiangbei_reader.core.user_dirs import user_config_path
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ class LoadResult(NamedTuple):
 
 def default_config_dir() -> Path:
     """The user's config folder for the reader (XDG on Linux, AppData on Windows)."""
-    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+    return user_config_path()
 
 
 def validate(values: Mapping[str, Any], where: str = "settings") -> LoadResult:

@@ -45,9 +45,9 @@ def slug_for_headline(headline: str) -> str:
 
 def default_slug_cache_path() -> Path:
     """Where the reader keeps the slugs it worked out (the user's cache folder)."""
-    import platformdirs
+    from jiangbei_reader.core.user_dirs import user_cache_path
 
-    return platformdirs.user_cache_path("jiangbei-reader", appauthor=False) / "slugs.json"
+    return user_cache_path() / "slugs.json"
 
 
 def load_known_slugs(path: Path) -> int:
