@@ -9,14 +9,18 @@ font steps); in 长辈版 it adds minimum target sizes, which are not font sizes
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QAction, QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QIconEngine, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from jiangbei_reader.core.display import ArticleColours
 from jiangbei_reader.core.themes import PALETTE_ROLES, Theme
 from jiangbei_reader.core.typography import ELDER_MIN_TARGET_PX
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
 
 _GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
 _DISABLED_ROLES = ("WindowText", "Text", "ButtonText", "PlaceholderText")
@@ -109,6 +113,10 @@ def apply_theme(theme: Theme, *, elder: bool = False, app: QApplication | None =
 
 def tinted(icon: QIcon, colour: QColor, size: QSize) -> QPixmap:
     """``icon`` at ``size``, every pixel painted ``colour`` keeping the icon's alpha (its shape)."""
+    # Imported here: PySide6 makes QPainter's enums when the name is first fetched,
+    # which the start need not pay unless an icon is drawn before the article.
+    from PySide6.QtGui import QPainter
+
     pixmap = icon.pixmap(size)
     painter = QPainter(pixmap)
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
