@@ -1,7 +1,7 @@
 """Reader preferences: a typed schema, validated on load, stored atomically as versioned JSON.
 
-The schema is the :class:`Preferences` dataclass: each field's default, and in its
-metadata a description and the valid range or choices. A value that fails
+The schema is :class:`Preferences` with each field's default, and :data:`ABOUT`
+with each field's description and valid range or choices. A value that fails
 validation is reported and replaced by its default; a file that cannot be read
 at all is kept aside as ``settings.json.bad`` and the reader starts with defaults.
 Window geometry and splitter state are not here: they are Qt's (QSettings).
@@ -14,11 +14,11 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from jiangbei_reader.core.user_dirs import user_config_path
+from jiangbei_reader.core.value import Value, set_field
 
 log = logging.getLogger(__name__)
 
@@ -28,41 +28,74 @@ SETTINGS_FILE = "settings.json"
 VERSION = 1
 
 
-def _meta(
-    description: str,
-    *,
-    minimum: int | None = None,
-    maximum: int | None = None,
-    choices: tuple[str, ...] = (),
-) -> dict[str, Any]:
-    return {"description": description, "minimum": minimum, "maximum": maximum, "choices": choices}
-
-
-@dataclass(frozen=True, slots=True)
-class Preferences:
+class Preferences(Value):
     """Everything the reader remembers between runs, with its default.
 
-    To add a preference, add a field with ``metadata=_meta(...)``: loading,
-    validation and saving follow from the schema.
+    To add a preference, add a field here with its default in ``__init__`` and
+    its description and valid values in :data:`ABOUT`: loading, validation and
+    saving follow from the schema.
     """
 
-    last_article: str = field(default="", metadata=_meta("最后阅读的文章（文章编号）"))
-    last_position: int = field(
-        default=0,
-        metadata=_meta("最后阅读的位置（文中第几个字）", minimum=0, maximum=10_000_000),
+    __slots__ = (
+        "elder_mode",
+        "font_step",
+        "last_article",
+        "last_position",
+        "serif",
+        "speech_rate",
+        "theme",
+        "whole_story",
     )
-    whole_story: bool = field(default=True, metadata=_meta("全文连读：跨版文章连成一篇显示"))
-    font_step: int = field(
-        default=100, metadata=_meta("字号档位（标准字号的百分之几）", minimum=100, maximum=300)
-    )
-    elder_mode: bool = field(default=False, metadata=_meta("长辈版：大字、高对比、大按钮"))
-    theme: str = field(
-        default="light", metadata=_meta("普通版的配色：日间或夜间", choices=("light", "dark"))
-    )
-    serif: bool = field(default=False, metadata=_meta("正文用宋体（否则用黑体）"))
-    speech_rate: int = field(
-        default=0, metadata=_meta("朗读语速（-5 慢 … 5 快）", minimum=-5, maximum=5)
-    )
+    last_article: str
+    last_position: int
+    whole_story: bool
+    font_step: int
+    elder_mode: bool
+    theme: str
+    serif: bool
+    speech_rate: int
+
+    def __init__(
+        self,
+        last_article: str = "",
+        last_position: int = 0,
+        whole_story: bool = True,
+        font_step: int = 100,
+        elder_mode: bool = False,
+        theme: str = "light",
+        serif: bool = False,
+        speech_rate: int = 0,
+    ) -> None:
+        set_field(self, "last_article", last_article)
+        set_field(self, "last_position", last_position)
+        set_field(self, "whole_story", whole_story)
+        set_field(self, "font_step", font_step)
+        set_field(self, "elder_mode", elder_mode)
+        set_field(self, "theme", theme)
+        set_field(self, "serif", serif)
+        set_field(self, "speech_rate", speech_rate)
+
+
+class About(NamedTuple):
+    """What a preference means and which values it takes."""
+
+    description: str
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+
+
+#: The schema's other half: each :class:`Preferences` field's description and range.
+ABOUT: dict[str, About] = {
+    "last_article": About("最后阅读的文章（文章编号）"),
+    "last_position": About("最后阅读的位置（文中第几个字）", minimum=0, maximum=10_000_000),
+    "whole_story": About("全文连读：跨版文章连成一篇显示"),
+    "font_step": About("字号档位（标准字号的百分之几）", minimum=100, maximum=300),
+    "elder_mode": About("长辈版：大字、高对比、大按钮"),
+    "theme": About("普通版的配色：日间或夜间", choices=("light", "dark")),
+    "serif": About("正文用宋体（否则用黑体）"),
+    "speech_rate": About("朗读语速（-5 慢 … 5 快）", minimum=-5, maximum=5),
+}
 
 
 class Option(NamedTuple):
@@ -95,16 +128,8 @@ def schema() -> tuple[Option, ...]:
     """Every preference with its type, default, description and valid range."""
     defaults = Preferences()
     return tuple(
-        Option(
-            f.name,
-            type(getattr(defaults, f.name)),
-            getattr(defaults, f.name),
-            f.metadata["description"],
-            f.metadata["minimum"],
-            f.metadata["maximum"],
-            f.metadata["choices"],
-        )
-        for f in fields(Preferences)
+        Option(name, type(getattr(defaults, name)), getattr(defaults, name), *ABOUT[name])
+        for name in Preferences.fields
     )
 
 
@@ -148,7 +173,7 @@ def validate(values: Mapping[str, Any], where: str = "settings") -> LoadResult:
             problems.append(f"{where}: {key}: {reason}; using the default {option.default!r}")
             continue
         accepted[key] = value
-    return LoadResult(replace(Preferences(), **accepted), tuple(problems))
+    return LoadResult(Preferences(**accepted), tuple(problems))
 
 
 def _looks_like_preferences(data: Mapping[str, Any]) -> bool:
@@ -197,7 +222,7 @@ class SettingsStore:
 
     def save(self, preferences: Preferences) -> bool:
         """Write atomically (temporary file, then rename); ``False`` and a log line on failure."""
-        data = {"version": VERSION, "preferences": asdict(preferences)}
+        data = {"version": VERSION, "preferences": preferences.as_dict()}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -70,11 +70,13 @@ class Value:
         # Pickle and copy through __init__, which the frozen __setattr__ leaves the only way in.
         return type(self), type(self)._values(self)
 
+    def as_dict(self) -> dict[str, object]:
+        """The fields by name (as ``dataclasses.asdict``, without copying their values)."""
+        return dict(zip(self.fields, type(self)._values(self), strict=True))
+
     def replace(self, **changes: object) -> Self:
         """A copy with some fields changed (as ``dataclasses.replace``)."""
         unknown = changes.keys() - set(self.fields)
         if unknown:
             raise TypeError(f"{type(self).__qualname__} has no field {sorted(unknown)[0]!r}")
-        values = dict(zip(self.fields, type(self)._values(self), strict=True))
-        values.update(changes)
-        return type(self)(**values)
+        return type(self)(**(self.as_dict() | changes))

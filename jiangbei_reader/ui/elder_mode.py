@@ -10,7 +10,6 @@ the bottom. Sizes come from core ``typography``, colours from core ``themes``.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Slot
@@ -188,7 +187,7 @@ class ElderMode(QObject):
 
     def _remember(self, **changes: object) -> None:
         window = self.window
-        window.preferences = replace(window.preferences, **changes)  # type: ignore[arg-type]
+        window.preferences = window.preferences.replace(**changes)
         if window.store is not None:
             window.store.save(window.preferences)
 

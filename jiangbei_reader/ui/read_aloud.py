@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -362,7 +361,7 @@ class ReadAloud(QObject):
         self.faster_action.setEnabled(self.rate < RATE_STEPS)
         self.rate_label.setText(self.tr("语速 {0:+d}").format(self.rate))
         window = self.window
-        window.preferences = replace(window.preferences, speech_rate=self.rate)
+        window.preferences = window.preferences.replace(speech_rate=self.rate)
         if window.store is not None:
             window.store.save(window.preferences)
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
@@ -294,7 +293,7 @@ class ReaderWindow(QMainWindow):
             names = {fragment_anchor(f.id): f.id for f in story.fragments}
             self._story_parts = sorted((found[n], i) for n, i in names.items() if n in found)
         self.setWindowTitle(self.tr("{0} — 江北报阅读器").format(article.headline))
-        self.preferences = replace(self.preferences, last_article=article_id, last_position=0)
+        self.preferences = self.preferences.replace(last_article=article_id, last_position=0)
         self._save_timer.start()
         self.article_shown.emit(article_id)
 
@@ -417,7 +416,7 @@ class ReaderWindow(QMainWindow):
         self.reader_actions[ActionId.WHOLE_STORY].setChecked(on)
         if on == self.preferences.whole_story:
             return
-        self.preferences = replace(self.preferences, whole_story=on)
+        self.preferences = self.preferences.replace(whole_story=on)
         self._save_preferences()
         current = self.router.current
         if current is not None and current.route.kind is RouteKind.ARTICLE:
@@ -487,7 +486,7 @@ class ReaderWindow(QMainWindow):
         edition = self._current_edition()
         if edition is not None:
             self.status.show_position(edition, route)
-        self.preferences = replace(self.preferences, last_article=article_id)
+        self.preferences = self.preferences.replace(last_article=article_id)
         self._save_timer.start()
 
     @Slot()
@@ -524,8 +523,7 @@ class ReaderWindow(QMainWindow):
             self.ui_state.sync()
         current = self.router.current
         if current is not None and current.route.kind is RouteKind.ARTICLE:
-            self.preferences = replace(
-                self.preferences,
+            self.preferences = self.preferences.replace(
                 last_article=current.route.target,
                 last_position=self.view.reading_position(),
             )

@@ -13,7 +13,6 @@ in the preferences (``font_step``).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
@@ -235,7 +234,7 @@ class ZoomController(QObject):
         self.step = step
         self.apply()
         window = self.window
-        window.preferences = replace(window.preferences, font_step=step)
+        window.preferences = window.preferences.replace(font_step=step)
         if window.store is not None:
             window.store.save(window.preferences)
         window.statusBar().showMessage(self.tr("字号 {0}%").format(step), 3000)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from jiangbei_reader.core.settings import (
+    ABOUT,
     VERSION,
     Preferences,
     SettingsStore,
@@ -24,6 +25,13 @@ def test_schema_lists_every_preference_with_type_default_and_description() -> No
     assert options["whole_story"].default is True
     assert options["last_position"].minimum == 0
     assert all(o.description for o in options.values())
+
+
+def test_every_preference_is_described_and_nothing_else() -> None:
+    # A field added without its ABOUT entry (or an entry left for a removed field).
+    assert list(ABOUT) == list(Preferences.fields)
+    assert [o.name for o in schema()] == list(Preferences.fields)
+    assert schema()[Preferences.fields.index("theme")].choices == ("light", "dark")
 
 
 def test_missing_file_gives_defaults_without_problems(tmp_path: Path) -> None:

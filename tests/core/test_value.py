@@ -78,6 +78,14 @@ def test_replace_changes_only_what_it_is_given() -> None:
     assert jump.target_id is None
     with pytest.raises(TypeError, match="no field 'page'"):
         jump.replace(page="4")
+    assert linked.as_dict() == {
+        "direction": JumpDirection.TO,
+        "target_page": "3",
+        "text": "（下转3版）",
+        "line": 4,
+        "col": 10,
+        "target_id": "2023-07-12/3/a",
+    }
     edition = _edition().replace(note="合刊")
     assert edition.note == "合刊"
     assert edition.article("2023-07-12/3/a") is not None  # the index is rebuilt

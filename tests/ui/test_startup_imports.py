@@ -20,6 +20,8 @@ NOT_AT_START = (
     "markdown",
     "pygments",
     "hashlib",
+    "dataclasses",  # a class of them compiles its methods when made: the start has none
+    "platformdirs",  # core.user_dirs reads the XDG folders itself
     "html",  # its entity tables: the renderer escapes on its own
     "pypinyin",
     "opencc",

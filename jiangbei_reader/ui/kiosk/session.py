@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QClipboard
@@ -206,7 +205,7 @@ class KioskSession(QObject):
 
     def _clear_positions(self) -> None:
         window = self.window
-        window.preferences = replace(window.preferences, last_article="", last_position=0)
+        window.preferences = window.preferences.replace(last_article="", last_position=0)
         window.view.verticalScrollBar().setValue(0)
 
     def _default_font_step(self) -> None:
