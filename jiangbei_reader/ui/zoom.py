@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QStyle, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLayout,
+    QLineEdit,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from jiangbei_reader.core.typography import (
     DEFAULT_STEP,
@@ -144,7 +152,10 @@ def refit_toolbars(window: QWidget) -> None:
     layout is invalidated first.
     """
     for bar in window.findChildren(QToolBar):
-        layout = bar.layout()
+        # The bar's own layout is its one child layout. Not bar.layout(): PySide6 finds
+        # the Python class of a QLayout it returns by trying every QLayout subclass,
+        # which makes QFormLayout's enums (~2 M instructions the start need not pay).
+        layout = bar.findChild(QLayout, "", Qt.FindChildOption.FindDirectChildrenOnly)
         if layout is not None:
             layout.invalidate()
         QApplication.sendEvent(bar, QEvent(QEvent.Type.FontChange))
