@@ -13,12 +13,11 @@ in the preferences (``font_step``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
+from PySide6.QtGui import QAction, QKeySequence, QNativeGestureEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QGestureEvent,
     QLayout,
     QLineEdit,
     QStyle,
@@ -39,12 +38,6 @@ from jiangbei_reader.core.typography import (
 from jiangbei_reader.ui.actions import key_sequences
 from jiangbei_reader.ui.fonts import BundledFonts, reader_font
 from jiangbei_reader.ui.window import ReaderWindow
-
-if TYPE_CHECKING:
-    # The gesture classes and QStyleOptionFrame are imported where they are used:
-    # PySide6 makes a class's Python enums when its name is first fetched, and the
-    # first paint needs none of these.
-    from PySide6.QtGui import QNativeGestureEvent
 
 #: chrome's search box widths (px) and QLineEdit's own text margins, for the placeholder.
 _SEARCH_MIN_PX = 160
@@ -80,7 +73,9 @@ def big_button(action: QAction, name: str, parent: QWidget | None = None) -> QTo
 
 def _line_edit_width(box: QLineEdit, text: str) -> int:
     """The width ``box`` needs to show ``text`` whole (frame, margins and clear button)."""
-    from PySide6.QtWidgets import QStyleOptionFrame  # imported here: see the note at the top
+    # Imported here: PySide6 makes the Python enums of QStyleOptionFrame (and of
+    # QStyleOption) when the name is first fetched; the first paint measures no box.
+    from PySide6.QtWidgets import QStyleOptionFrame
 
     option = QStyleOptionFrame()
     box.initStyleOption(option)
@@ -280,20 +275,17 @@ class ZoomController(QObject):
                 self._on_wheel(event.angleDelta().y())
                 event.accept()
                 return True
-        elif event.type() == QEvent.Type.NativeGesture:
-            from PySide6.QtGui import QNativeGestureEvent  # imported here: see the note at the top
-
-            if isinstance(event, QNativeGestureEvent) and self._on_native_gesture(event):
+        elif event.type() == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
+            if self._on_native_gesture(event):
                 event.accept()
                 return True
-        elif event.type() == QEvent.Type.Gesture:
-            from PySide6.QtWidgets import QGestureEvent, QPinchGesture  # imported here: as above
+        elif event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            # Imported here: PySide6 makes the Python enums of QPinchGesture (and of
+            # QGesture) when the name is first fetched, which the start need not pay.
+            # (The event classes are typed by PySide6 for the first event anyway.)
+            from PySide6.QtWidgets import QPinchGesture
 
-            gesture = (
-                event.gesture(Qt.GestureType.PinchGesture)
-                if isinstance(event, QGestureEvent)
-                else None
-            )
+            gesture = event.gesture(Qt.GestureType.PinchGesture)
             if isinstance(gesture, QPinchGesture):
                 self.on_pinch(gesture.state(), gesture.totalScaleFactor())
                 event.accept()
