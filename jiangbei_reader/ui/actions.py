@@ -13,9 +13,9 @@ import enum
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QSize
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 #: Translation context of action texts (``QCoreApplication.translate``).
 CONTEXT = "Actions"
@@ -56,13 +56,12 @@ class ActionSpec(NamedTuple):
     tip: str
     #: Freedesktop icon name, tried first (system icon themes).
     icon: str = ""
-    #: Fallback icon from the Qt style, always available.
-    style_icon: QStyle.StandardPixmap | None = None
+    #: Fallback icon from the Qt style, always available (a ``QStyle.StandardPixmap`` name).
+    style_icon: str = ""
     shortcuts: tuple[Shortcut, ...] = ()
     checkable: bool = False
 
 
-SP = QStyle.StandardPixmap
 SK = QKeySequence.StandardKey
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
@@ -71,7 +70,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("后退"),
         _noop("回到上一个看过的地方"),
         "go-previous",
-        SP.SP_ArrowBack,
+        "SP_ArrowBack",
         (SK.Back,),
     ),
     ActionSpec(
@@ -79,7 +78,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("前进"),
         _noop("回到后退前的地方"),
         "go-next",
-        SP.SP_ArrowForward,
+        "SP_ArrowForward",
         (SK.Forward,),
     ),
     ActionSpec(
@@ -87,7 +86,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("上一篇"),
         _noop("本期的上一篇文章"),
         "go-up",
-        SP.SP_ArrowUp,
+        "SP_ArrowUp",
         ("P", "Ctrl+PgUp"),
     ),
     ActionSpec(
@@ -95,7 +94,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("下一篇"),
         _noop("本期的下一篇文章（读到文末时按空格键也可以）"),
         "go-down",
-        SP.SP_ArrowDown,
+        "SP_ArrowDown",
         ("N", "Ctrl+PgDown"),
     ),
     ActionSpec(
@@ -103,7 +102,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("上一版"),
         _noop("本期的上一个版面"),
         "go-first",
-        SP.SP_MediaSkipBackward,
+        "SP_MediaSkipBackward",
         ("Alt+PgUp", "["),
     ),
     ActionSpec(
@@ -111,7 +110,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("下一版"),
         _noop("本期的下一个版面"),
         "go-last",
-        SP.SP_MediaSkipForward,
+        "SP_MediaSkipForward",
         ("Alt+PgDown", "]"),
     ),
     ActionSpec(
@@ -119,7 +118,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("最新一期"),
         _noop("打开最新的一期报纸"),
         "go-home",
-        SP.SP_DirHomeIcon,
+        "SP_DirHomeIcon",
         ("Alt+Home",),
     ),
     ActionSpec(
@@ -127,7 +126,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("往期"),
         _noop("按日期选择往期报纸"),
         "x-office-calendar",
-        SP.SP_FileDialogDetailedView,
+        "SP_FileDialogDetailedView",
         ("Ctrl+D",),
     ),
     ActionSpec(
@@ -135,7 +134,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("全文连读"),
         _noop("跨版刊登的文章连成一篇阅读"),
         "view-continuous",
-        SP.SP_FileDialogContentsView,
+        "SP_FileDialogContentsView",
         ("Ctrl+L",),
         checkable=True,
     ),
@@ -144,7 +143,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("全屏"),
         _noop("全屏阅读（再按一次退出）"),
         "view-fullscreen",
-        SP.SP_TitleBarMaxButton,
+        "SP_TitleBarMaxButton",
         (SK.FullScreen, "F11"),
         checkable=True,
     ),
@@ -153,7 +152,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("搜索"),
         _noop("在报纸中搜索"),
         "edit-find",
-        SP.SP_FileDialogContentsView,
+        "SP_FileDialogContentsView",
         (SK.Find,),
     ),
     ActionSpec(
@@ -161,7 +160,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("校对"),
         _noop("查看本期的源文件与排版效果，文件保存后自动刷新（编辑用）"),
         "document-edit",
-        SP.SP_FileDialogInfoView,
+        "SP_FileDialogInfoView",
         ("Ctrl+U",),
     ),
     ActionSpec(
@@ -169,7 +168,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("打印"),
         _noop("打印正在阅读的文章"),
         "document-print",
-        SP.SP_FileIcon,
+        "SP_FileIcon",
         (SK.Print,),
     ),
     ActionSpec(
@@ -177,7 +176,7 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         _noop("退出"),
         _noop("关闭阅读器"),
         "application-exit",
-        SP.SP_DialogCloseButton,
+        "SP_DialogCloseButton",
         (SK.Quit, "Ctrl+Q"),
     ),
 )
@@ -197,10 +196,52 @@ def key_sequences(shortcuts: tuple[Shortcut, ...]) -> list[QKeySequence]:
     return result
 
 
+#: The pictures Qt's common style draws its standard icons from, by ``StandardPixmap``
+#: name: ``<picture>-<size>.png`` among Qt's own resources (the same pixels, tested).
+_STYLE_PICTURES = ":/qt-project.org/styles/commonstyle/images/{}-{}.png"
+_SIZES = (16, 32, 128)
+STYLE_PICTURES: dict[str, tuple[str, tuple[int, ...]]] = {
+    "SP_ArrowBack": ("arrow-left", _SIZES),
+    "SP_ArrowForward": ("arrow-right", _SIZES),
+    "SP_ArrowUp": ("arrow-up", _SIZES),
+    "SP_ArrowDown": ("arrow-down", _SIZES),
+    "SP_MediaSkipBackward": ("media-skip-backward", _SIZES),
+    "SP_MediaSkipForward": ("media-skip-forward", _SIZES),
+    "SP_DirHomeIcon": ("dirclosed", _SIZES),
+    "SP_FileDialogDetailedView": ("viewdetailed", _SIZES),
+    "SP_FileDialogContentsView": ("filecontents", _SIZES),
+    "SP_TitleBarMaxButton": ("titlebar-max", (16, 32, 48)),
+    "SP_FileDialogInfoView": ("fileinfo", _SIZES),
+    "SP_FileIcon": ("file", _SIZES),
+    "SP_DialogCloseButton": ("standardbutton-close", _SIZES),
+}
+
+
+def style_icon(name: str) -> QIcon:
+    """The Qt style's standard icon ``name``, from the pictures it is drawn from when there.
+
+    Asking the style itself (``QApplication.style().standardIcon``) makes PySide6 build
+    QStyle's Python enums, 11 of them with ~570 members: 4 % of the instructions
+    to the first paint, which needs no other use of QStyle. A Qt without those
+    pictures (they are Qt's, not ours) still gets the style's icon.
+    """
+    icon = QIcon()
+    picture, sizes = STYLE_PICTURES.get(name, ("", ()))
+    for size in sizes:
+        # A file Qt lacks is not added (but makes QIcon load its icon engine plugins,
+        # the SVG one with QtSvg: hence the sizes each picture has).
+        icon.addFile(_STYLE_PICTURES.format(picture, size), QSize(size, size))
+    if icon.isNull():
+        from PySide6.QtWidgets import QStyle
+
+        icon = QApplication.style().standardIcon(getattr(QStyle.StandardPixmap, name))
+    return icon
+
+
 def _icon(spec: ActionSpec) -> QIcon:
     icon = QIcon.fromTheme(spec.icon) if spec.icon else QIcon()
-    if icon.isNull() and spec.style_icon is not None:
-        icon = QApplication.style().standardIcon(spec.style_icon)
+    if icon.isNull() and spec.style_icon:
+        icon = style_icon(spec.style_icon)
     return icon
 
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGestureEvent,
     QLayout,
     QLineEdit,
-    QStyle,
     QToolBar,
     QToolButton,
     QWidget,
@@ -73,9 +72,9 @@ def big_button(action: QAction, name: str, parent: QWidget | None = None) -> QTo
 
 def _line_edit_width(box: QLineEdit, text: str) -> int:
     """The width ``box`` needs to show ``text`` whole (frame, margins and clear button)."""
-    # Imported here: PySide6 makes the Python enums of QStyleOptionFrame (and of
-    # QStyleOption) when the name is first fetched; the first paint measures no box.
-    from PySide6.QtWidgets import QStyleOptionFrame
+    # Imported here: PySide6 makes the Python enums of QStyle, QStyleOptionFrame (and
+    # QStyleOption) when a name is first fetched; the first paint measures no box.
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
 
     option = QStyleOptionFrame()
     box.initStyleOption(option)
