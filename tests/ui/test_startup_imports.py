@@ -8,12 +8,9 @@ first used; this test names them, so a new import at start-up is a decision.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import jiangbei_reader
+from tests.ui.probe_helpers import run_probe
 
 #: Loaded later, not for the first paint of the bundled edition's first article.
 NOT_AT_START = (
@@ -77,24 +74,11 @@ print(json.dumps(seen))
 def test_the_first_article_is_painted_before_search_read_aloud_and_markdown_load(
     tmp_path: Path,
 ) -> None:
-    root = str(Path(jiangbei_reader.__file__).resolve().parents[1])
-    env = {
-        **os.environ,
-        "PYTHONPATH": root,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-    runs = []
-    for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE, json.dumps(NOT_AT_START), str(tmp_path / "config")],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    watched = json.dumps(NOT_AT_START)
+    runs = [
+        run_probe(PROBE, watched, str(tmp_path / "config"), cache=tmp_path / "cache")
+        for _ in range(2)
+    ]
     # The first start too: the bundled edition names its articles' ids ({#…}), so
     # no slug has to be worked out from pinyin (pypinyin takes 0.2 s to load).
     assert runs[0]["paint"] == []
@@ -139,16 +123,6 @@ print(json.dumps(order))
 
 
 def test_the_window_s_qt_free_modules_are_imported_before_pyside6() -> None:
-    root = str(Path(jiangbei_reader.__file__).resolve().parents[1])
-    done = subprocess.run(
-        [sys.executable, "-c", ORDER_PROBE],
-        env={**os.environ, "PYTHONPATH": root, "QT_QPA_PLATFORM": "offscreen"},
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    order = json.loads(done.stdout.strip().splitlines()[-1])
+    order = run_probe(ORDER_PROBE)
     pyside = order.index("PySide6")
     assert [m for m in BEFORE_PYSIDE if m not in order[:pyside]] == []

@@ -9,12 +9,9 @@ import them where they are used; this test keeps a top-level import from coming 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import jiangbei_reader
+from tests.ui.probe_helpers import run_probe
 
 #: Fetched later, not for the first paint of the bundled edition's first article.
 NOT_AT_START = (
@@ -65,22 +62,8 @@ print(json.dumps(seen[0]))
 def test_the_first_article_is_painted_without_fetching_classes_only_later_code_needs(
     tmp_path: Path,
 ) -> None:
-    root = str(Path(jiangbei_reader.__file__).resolve().parents[1])
-    env = {
-        **os.environ,
-        "PYTHONPATH": root,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(NOT_AT_START + AT_START), str(tmp_path / "c")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    fetched = json.loads(done.stdout.strip().splitlines()[-1])
+    watched = json.dumps(NOT_AT_START + AT_START)
+    fetched = run_probe(PROBE, watched, str(tmp_path / "c"), cache=tmp_path / "cache")
     assert [name for name in fetched if name not in AT_START] == []
     # The probe does see classes come into their modules: the first paint needs these.
     assert [name for name in AT_START if name not in fetched] == []
