@@ -1,6 +1,6 @@
 """Immutable value objects that cost nothing to define.
 
-The edition model, diagnostics and routes were frozen dataclasses. Python 3.11
+The edition model, diagnostics, routes and preferences were frozen dataclasses. Python 3.11
 compiles each dataclass's methods from source when the class is made: about
 0.9 ms a class, 10 ms at every start of the reader for the classes it needs
 before its first paint. A :class:`Value` subclass annotates its fields,

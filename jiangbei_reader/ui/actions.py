@@ -226,7 +226,11 @@ def style_icon(name: str) -> QIcon:
     pictures (they are Qt's, not ours) still gets the style's icon.
     """
     icon = QIcon()
+    # The pictures are the left-to-right ones (后退 points left); a right-to-left
+    # layout asks the style, which mirrors them.
     picture, sizes = STYLE_PICTURES.get(name, ("", ()))
+    if QApplication.isRightToLeft():
+        sizes = ()
     for size in sizes:
         # A file Qt lacks is not added (but makes QIcon load its icon engine plugins,
         # the SVG one with QtSvg: hence the sizes each picture has).

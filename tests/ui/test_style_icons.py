@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -39,3 +40,15 @@ def test_a_standard_icon_without_a_picture_still_comes_from_the_style(
     assert not icon.isNull()
     standard = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon)
     assert _pixels(icon, 32) == _pixels(standard, 32)
+
+
+def test_a_right_to_left_layout_gets_the_style_s_mirrored_arrows(qapp: QApplication) -> None:
+    left_to_right = _pixels(style_icon("SP_ArrowBack"), 32)
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        back = style_icon("SP_ArrowBack")
+        standard = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack)
+        assert _pixels(back, 32) == _pixels(standard, 32)
+        assert _pixels(back, 32) != left_to_right  # 后退 points right there
+    finally:
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
