@@ -29,9 +29,6 @@ from PySide6.QtWidgets import (
 from jiangbei_reader.core.navigation import Route
 from jiangbei_reader.ui.section_model import NodeKind, SectionModel
 
-#: A row width no headline needs: the text's height on one line.
-_UNWRAPPED = 1_000_000
-
 
 class WrappingDelegate(QStyledItemDelegate):
     """Rows as tall as their text needs when wrapped to the width the tree gives them.
@@ -68,14 +65,13 @@ class WrappingDelegate(QStyledItemDelegate):
         width = self.row_width(index)
         measure = QStyleOptionViewItem(option)
         measure.rect = QRect(0, 0, width, 1)
+        # The view asks without a width (one line of text): what wrapping adds is the rest.
         wrapped = super().sizeHint(measure, index).height()
-        measure.rect = QRect(0, 0, _UNWRAPPED, 1)
-        line = super().sizeHint(measure, index).height()
         # A quarter line of air above and below a row's text, at every font step: easier
         # to read and to hit than the style's tight rows.
         single = option.fontMetrics.height()
         height = max(size.height(), single + single // 4)
-        return QSize(min(size.width(), width), height + max(0, wrapped - line))
+        return QSize(min(size.width(), width), height + max(0, wrapped - size.height()))
 
 
 class SectionTree(QTreeView):
