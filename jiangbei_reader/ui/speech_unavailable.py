@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from jiangbei_reader.core.voices import INSTALL_COMMAND
+from jiangbei_reader.ui.window import ReaderWindow
+from jiangbei_reader.ui.zoom import big_button
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
-from jiangbei_reader.ui.window import ReaderWindow
-from jiangbei_reader.ui.zoom import big_button
 
 #: Debian/Ubuntu packages QtTextToSpeech needs before any voice can be used.
 SPEECH_MODULE_PACKAGES = "libpulse0"
